@@ -1,0 +1,46 @@
+// Build-time math: a Svelte markup preprocessor that turns <tex>…</tex> (inline) and
+// <tex display>…</tex> (block) into KaTeX's HTML while the site is compiled. Readers get
+// typeset math in the prerendered HTML and no KaTeX JavaScript in their bundle.
+// It lives under src/lib/server so no client module can import it.
+import katex from 'katex';
+
+const TEX = /<tex(\s+display)?\s*>([\s\S]*?)<\/tex>/g;
+
+/** Svelte reads { and } as expressions; KaTeX's MathML annotation keeps the TeX source with braces. */
+function escapeForSvelte(html) {
+  return html.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
+}
+
+/** Undo the entity escapes an author needs inside Svelte markup (&lt; &gt; &amp;). */
+function unescapeSource(tex) {
+  return tex.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+export function renderTex(tex, display) {
+  return katex.renderToString(unescapeSource(tex.trim()), {
+    displayMode: display,
+    throwOnError: true,
+    output: 'htmlAndMathml',
+    // \htmlClass lets prose and figures link a symbol in an equation to a curve or an arrow.
+    trust: (context) => context.command === '\\htmlClass',
+    strict: 'ignore'
+  });
+}
+
+/** @returns {import('svelte/compiler').PreprocessorGroup} */
+export function katexPreprocess() {
+  return {
+    name: 'katex',
+    markup({ content, filename }) {
+      if (!content.includes('<tex')) return;
+      try {
+        const code = content.replace(TEX, (_, display, tex) =>
+          escapeForSvelte(renderTex(tex, Boolean(display)))
+        );
+        return { code };
+      } catch (e) {
+        throw new Error(`KaTeX error in ${filename}: ${e instanceof Error ? e.message : e}`);
+      }
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  /** Requests to any origin other than the page's own. */
+  foreign: string[];
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  reducedMotion?: 'reduce' | 'no-preference';
+  colorScheme?: 'light' | 'dark';
+  path?: string;
+}
+
+/** Open the lecture in a fresh context, recording console errors and requests that leave the origin. */
+export async function openLecture(browser: Browser, opts: OpenOptions = {}): Promise<Opened> {
+  const base = inject('baseURL');
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    reducedMotion: opts.reducedMotion ?? 'no-preference',
+    colorScheme: opts.colorScheme ?? 'light'
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  const origin = new URL(base).origin;
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) foreign.push(u);
+  });
+  await page.goto(base + (opts.path ?? '/'), { waitUntil: 'load' });
+  return { context, page, errors, foreign };
+}
+
+/** Scroll a figure into view and wait until its lazily loaded code has drawn something. */
+export async function showFigure(page: Page, id: string, ready = '[data-readout], svg, canvas') {
+  const fig = page.locator(`[data-figure="${id}"]`);
+  await fig.scrollIntoViewIfNeeded();
+  await fig.locator('.figure-body').locator(ready).first().waitFor({ state: 'visible', timeout: 20_000 });
+  return fig;
+}
+
+/** Scroll the whole page from top to bottom so every lazy figure loads. */
+export async function scrollThrough(page: Page) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 600) {
+    await page.evaluate((yy) => window.scrollTo(0, yy), y);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(300);
+}

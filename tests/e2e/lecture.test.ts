@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { launch, openLecture, scrollThrough } from './browser';
+
+const OUT = 'test-output';
+let browser: Browser;
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('the lecture page', () => {
+  it('has all twelve sections in order, each with a deep-link id and a heading', async () => {
+    const { page, context } = await openLecture(browser);
+    const sections = await page.$$eval('[data-section]', (els) =>
+      els.map((e) => ({ n: Number((e as HTMLElement).dataset.section), id: e.id, h: e.querySelector('h2')?.textContent ?? '' }))
+    );
+    expect(sections.map((s) => s.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    for (const s of sections) {
+      expect(s.id).toMatch(/^[a-z0-9-]+$/);
+      expect(s.h.length).toBeGreaterThan(5);
+    }
+    // The table of contents links to every section.
+    const links = await page.$$eval('nav#contents a', (as) => as.map((a) => a.getAttribute('href')));
+    for (const s of sections) expect(links).toContain('#' + s.id);
+    await context.close();
+  });
+
+  it('loads every figure with no console error and no request to another origin', async () => {
+    const { page, context, errors, foreign } = await openLecture(browser);
+    await scrollThrough(page);
+    await page.locator('[data-figure="1a"] [data-readout="cases"]').waitFor();
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('typesets the formulas at build time and ships no KaTeX code to the browser', async () => {
+    const { page, context } = await openLecture(browser);
+    expect(await page.locator('.katex').count()).toBeGreaterThan(5);
+    await context.close();
+    const js: string[] = [];
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.js')) js.push(readFileSync(p, 'utf8'));
+      }
+    };
+    walk('build/_app');
+    // Strings that exist only inside KaTeX's parser.
+    expect(js.some((src) => src.includes('KaTeX parse error'))).toBe(false);
+  });
+
+  it('has no serious or critical accessibility violation (axe), in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context } = await openLecture(browser, { colorScheme, reducedMotion: 'reduce' });
+      await scrollThrough(page);
+      const result = await new AxeBuilder({ page }).analyze();
+      const bad = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      expect(bad, colorScheme).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('writes screenshots at 1280 px and 390 px, light and dark', async () => {
+    for (const [width, height] of [
+      [1280, 900],
+      [390, 844]
+    ]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { page, context } = await openLecture(browser, { width, height, colorScheme, reducedMotion: 'reduce' });
+        await page.screenshot({ path: `${OUT}/top-${width}-${colorScheme}.png` });
+        for (const id of ['1a', '1b', '1c']) {
+          const fig = page.locator(`[data-figure="${id}"]`);
+          await fig.scrollIntoViewIfNeeded();
+          await fig.locator('[data-readout]').first().waitFor();
+          await fig.screenshot({ path: `${OUT}/figure-${id}-${width}-${colorScheme}.png` });
+        }
+        await context.close();
+      }
+    }
+  });
+});

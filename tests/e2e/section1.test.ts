@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openLecture, showFigure } from './browser';
+import { BOROUGHS, NYC_CITYWIDE, dayOfIso } from '../../src/lib/data/nyc';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** Doubling time by a route independent of the page's code: closed-form slope of ln(count) on day. */
+function referenceDoubling(from: string, to: string): number {
+  const pts: [number, number][] = [];
+  for (let d = dayOfIso(from); d <= dayOfIso(to); d++) if (NYC_CITYWIDE[d] > 0) pts.push([d, Math.log(NYC_CITYWIDE[d])]);
+  const n = pts.length;
+  const sx = pts.reduce((s, p) => s + p[0], 0);
+  const sy = pts.reduce((s, p) => s + p[1], 0);
+  const sxy = pts.reduce((s, p) => s + p[0] * p[1], 0);
+  const sxx = pts.reduce((s, p) => s + p[0] * p[0], 0);
+  const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  return Math.LN2 / slope;
+}
+
+describe('figure 1a: daily cases', () => {
+  it('moves the crosshair with the arrow keys and reads out the right day', async () => {
+    const { page, context, errors } = await openLecture(browser);
+    const fig = await showFigure(page, '1a');
+    const slider = fig.getByRole('slider', { name: /Day on the chart/ });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => fig.locator('[data-readout="date"]').textContent()).toBe('Sat 29 Feb 2020');
+    expect(await fig.locator('[data-readout="cases"]').textContent()).toBe('1');
+    // 37 days after 29 Feb is 6 April, the peak.
+    for (let i = 0; i < 37; i++) await page.keyboard.press('ArrowRight');
+    expect(await fig.locator('[data-readout="date"]').textContent()).toBe('Mon 6 Apr 2020');
+    expect(await fig.locator('[data-readout="cases"]').textContent()).toBe('6,353');
+    await page.keyboard.press('PageUp'); // a week later
+    expect(await fig.locator('[data-readout="date"]').textContent()).toBe('Mon 13 Apr 2020');
+    expect(await fig.locator('[data-readout="cases"]').textContent()).toBe(NYC_CITYWIDE[dayOfIso('2020-04-13')].toLocaleString('en-US'));
+    await page.keyboard.press('End');
+    expect(await fig.locator('[data-readout="date"]').textContent()).toBe('Fri 31 Jul 2020');
+    expect(await fig.locator('[data-readout="cases"]').textContent()).toBe('262');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('follows the mouse', async () => {
+    const { page, context } = await openLecture(browser);
+    const fig = await showFigure(page, '1a');
+    const box = (await fig.locator('rect.hit').boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    expect(await fig.locator('[data-readout="date"]').textContent()).toBe('Sat 29 Feb 2020');
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+    expect(await fig.locator('[data-readout="date"]').textContent()).toBe('Fri 31 Jul 2020');
+    await context.close();
+  });
+
+  it('switches to a log scale and reports the doubling time of the early window', async () => {
+    const { page, context } = await openLecture(browser);
+    const fig = await showFigure(page, '1a');
+    const logButton = fig.getByRole('button', { name: 'Log' });
+    await logButton.click();
+    expect(await logButton.getAttribute('aria-pressed')).toBe('true');
+    // Log axis: decades labelled 1 … 10k.
+    const labels = await fig.locator('.axis text').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['1', '10', '100', '1k', '10k']));
+    const shown = Number(await fig.locator('[data-readout="doubling-days"]').textContent());
+    expect(shown).toBeCloseTo(referenceDoubling('2020-03-10', '2020-03-25'), 1);
+    // Moving the window start by keyboard refits.
+    const start = fig.getByRole('slider', { name: /Window starts/ });
+    await start.focus();
+    await page.keyboard.press('ArrowRight');
+    const refit = Number(await fig.locator('[data-readout="doubling-days"]').textContent());
+    expect(refit).toBeCloseTo(referenceDoubling('2020-03-11', '2020-03-25'), 1);
+    await fig.getByRole('button', { name: 'Linear' }).click();
+    expect(await fig.locator('.axis text').allTextContents()).not.toContain('10k');
+    await context.close();
+  });
+
+  it('draws all days at once under reduced motion', async () => {
+    const { page, context } = await openLecture(browser, { reducedMotion: 'reduce' });
+    const fig = await showFigure(page, '1a');
+    const drawn = NYC_CITYWIDE.filter((c) => c > 0).length;
+    await expect.poll(() => fig.locator('rect.bar').count()).toBe(drawn);
+    await context.close();
+  });
+});
+
+describe('figure 1b: boroughs', () => {
+  it('scrubs the date and updates every borough', async () => {
+    const { page, context } = await openLecture(browser);
+    const fig = await showFigure(page, '1b');
+    const scrub = fig.getByRole('slider', { name: /Date/ });
+    await scrub.focus();
+    await page.keyboard.press('End');
+    expect(await fig.locator('[data-readout="date"]').textContent()).toBe('Fri 31 Jul 2020');
+    await page.keyboard.press('Home');
+    expect(await fig.locator('[data-readout="date"]').textContent()).toBe('Sat 29 Feb 2020');
+    expect(await fig.locator('[data-readout="rate-queens"]').textContent()).toBe('—');
+    await scrub.fill(String(dayOfIso('2020-04-06')));
+    // Queens, 7-day average ending 6 April per 100k residents.
+    const d = dayOfIso('2020-04-06');
+    const queens = BOROUGHS.find((b) => b.key === 'queens')!;
+    const q = (queens.cases.slice(d - 6, d + 1).reduce((a, b) => a + b, 0) / 7 / queens.population) * 1e5;
+    expect(await fig.locator('[data-readout="rate-queens"]').textContent()).toBe(q.toFixed(1));
+    await context.close();
+  });
+});
+
+describe('figure 1c: the machine', () => {
+  it('answers from the data, and says so when a day is outside it', async () => {
+    const { page, context } = await openLecture(browser);
+    const fig = await showFigure(page, '1c');
+    const typed = fig.getByRole('textbox', { name: /type a date/ });
+    await typed.fill('2020-04-06');
+    await typed.press('Enter');
+    await expect.poll(() => fig.locator('[data-readout="machine-output"]').textContent()).toBe('6,353');
+    await typed.fill('2020-08-15');
+    await typed.press('Enter');
+    await expect.poll(() => fig.locator('[data-readout="machine-output"]').textContent()).toBe('no answer');
+    await typed.fill('not a date');
+    await typed.press('Enter');
+    await expect.poll(() => fig.getByRole('status').textContent()).toContain('YYYY-MM-DD');
+    expect(await fig.locator('[data-readout="machine-output"]').textContent()).toBe('no answer');
+    await context.close();
+  });
+});

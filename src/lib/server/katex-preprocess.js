@@ -6,16 +6,26 @@ import katex from 'katex';
 
 const TEX = /<tex(\s+display)?\s*>([\s\S]*?)<\/tex>/g;
 
-/** Svelte reads { and } as expressions; KaTeX's MathML annotation keeps the TeX source with braces. */
+/**
+ * Svelte reads { and } as expressions; KaTeX's MathML annotation keeps the TeX source with braces.
+ * @param {string} html
+ */
 function escapeForSvelte(html) {
   return html.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
 }
 
-/** Undo the entity escapes an author needs inside Svelte markup (&lt; &gt; &amp;). */
+/**
+ * Undo the entity escapes an author needs inside Svelte markup (&lt; &gt; &amp;).
+ * @param {string} tex
+ */
 function unescapeSource(tex) {
   return tex.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/**
+ * @param {string} tex
+ * @param {boolean} display
+ */
 export function renderTex(tex, display) {
   return katex.renderToString(unescapeSource(tex.trim()), {
     displayMode: display,
@@ -34,7 +44,7 @@ export function katexPreprocess() {
     markup({ content, filename }) {
       if (!content.includes('<tex')) return;
       try {
-        const code = content.replace(TEX, (_, display, tex) =>
+        const code = content.replace(TEX, (_, /** @type {string} */ display, /** @type {string} */ tex) =>
           escapeForSvelte(renderTex(tex, Boolean(display)))
         );
         return { code };

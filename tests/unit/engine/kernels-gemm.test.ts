@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { gemm, gemmUsesSimd, setGemmSimd, workspace } from '../../../src/lib/engine/kernels/gemm';
+import { simdGemmModuleBytes } from '../../../src/lib/engine/kernels/simd-gemm';
+import { randomArray, refGemm, worstError } from './kernels-reference';
+
+afterEach(() => setGemmSimd(true));
+
+/**
+ * Relative error bound of a K-term float32 dot product against Σ|terms|: (K + 2) unit roundoffs
+ * (K − 1 additions, one product, one final rounding, one for an accumulated C).
+ */
+const f32Bound = (K: number): number => (K + 2) * 2 ** -24;
+
+describe('WebAssembly SIMD module', () => {
+  it('validates, is small enough to compile synchronously on a browser main thread, and is used', () => {
+    const bytes = simdGemmModuleBytes();
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    expect(bytes.length).toBeLessThan(4096);
+    expect(gemmUsesSimd()).toBe(true); // Node 20 has SIMD: the fast path must actually run here
+  });
+});
+
+/** Runs gemm on operands placed at an offset inside bigger arrays, and checks the untouched parts. */
+function check(
+  M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean,
+  seed: number, simd: boolean
+): void {
+  setGemmSimd(simd);
+  const pad = 3;
+  const A = randomArray(M * K + 2 * pad, seed);
+  const B = randomArray(K * N + 2 * pad, seed + 1);
+  const Cbig = randomArray(M * N + 2 * pad, seed + 2);
+  const C0 = Cbig.slice(pad, pad + M * N);
+  const before = Cbig.slice();
+  gemm(A, pad, B, pad, Cbig, pad, M, N, K, transA, transB, accumulate);
+  const { C, scale } = refGemm(
+    A.subarray(pad, pad + M * K), B.subarray(pad, pad + K * N), M, N, K, transA, transB, accumulate ? C0 : null
+  );
+  expect(worstError(Cbig.subarray(pad, pad + M * N), C, scale, f32Bound(K), 1e-7)).toBeLessThanOrEqual(1);
+  // nothing written outside C's slice
+  expect(Array.from(Cbig.subarray(0, pad))).toEqual(Array.from(before.subarray(0, pad)));
+  expect(Array.from(Cbig.subarray(pad + M * N))).toEqual(Array.from(before.subarray(pad + M * N)));
+}
+
+describe('gemm matches the definition', () => {
+  const dims = fc.record({
+    M: fc.integer({ min: 1, max: 37 }),
+    N: fc.integer({ min: 1, max: 37 }),
+    K: fc.integer({ min: 1, max: 41 }),
+    transA: fc.boolean(),
+    transB: fc.boolean(),
+    accumulate: fc.boolean(),
+    seed: fc.integer({ min: 0, max: 1e9 })
+  });
+  for (const simd of [true, false]) {
+    it(`random shapes, transposes, offsets, accumulate (${simd ? 'SIMD' : 'TypeScript'} path)`, () => {
+      fc.assert(
+        fc.property(dims, (d) => check(d.M, d.N, d.K, d.transA, d.transB, d.accumulate, d.seed, simd)),
+        { numRuns: 150 }
+      );
+    });
+  }
+
+  it('long reductions (K sliced into several SIMD passes) and large products', () => {
+    check(9, 13, 1100, false, false, false, 1, true);
+    check(9, 13, 1100, true, true, true, 2, true);
+    check(130, 70, 60, false, true, false, 3, true);
+    check(130, 70, 60, false, true, false, 3, false);
+  });
+
+  it('K = 0 gives zeros (or leaves C alone when accumulating)', () => {
+    const C = new Float32Array([1, 2, 3, 4]);
+    gemm(new Float32Array(0), 0, new Float32Array(0), 0, C, 0, 2, 2, 0, false, false, true);
+    expect(Array.from(C)).toEqual([1, 2, 3, 4]);
+    gemm(new Float32Array(0), 0, new Float32Array(0), 0, C, 0, 2, 2, 0);
+    expect(Array.from(C)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('workspace products', () => {
+  it('read strided operands in place, on both paths', () => {
+    for (const simd of [true, false]) {
+      setGemmSimd(simd);
+      const M = 8, N = 16, K = 5;
+      const A = randomArray(K * M, 7); // stored K×M: op(A) = Aᵀ, read with si = 1, sk = M
+      const B = randomArray(K * N, 8);
+      const ws = workspace();
+      const w = ws.reserve(K * M + K * N + M * N);
+      w.set(A, 0);
+      w.set(B, K * M);
+      ws.gemm(0, 1, M, K * M, N, K * M + K * N, N, M, N, K, false);
+      const { C, scale } = refGemm(A, B, M, N, K, true, false, null);
+      const got = ws.reserve(0).subarray(K * M + K * N, K * M + K * N + M * N);
+      expect(worstError(got, C, scale, f32Bound(K), 1e-7)).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * One message protocol for every training worker in the lecture (the SIR fit, the live network,
+ * the CNN, attention, the indexer). The page sends commands; the worker trains in short slices so
+ * it can always hear the next command, and reports progress a few times a second at most.
+ *
+ * C: the run's configuration (learning rate, optimiser, seed …), chosen by the figure.
+ * S: the snapshot the figure draws (a curve, parameters, filters …), chosen by the trainer.
+ */
+export type ToWorker<C> =
+  | { type: 'reset'; config: C }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; count: number }
+  | { type: 'configure'; patch: Partial<C> };
+
+export interface Progress<S> {
+  type: 'progress';
+  step: number;
+  loss: number;
+  /** Training steps per second over the last slice (0 while paused). */
+  stepsPerSecond: number;
+  running: boolean;
+  snapshot: S;
+}
+
+export type FromWorker<S> =
+  | Progress<S>
+  | { type: 'stopped'; reason: 'diverged' | 'finished'; message: string }
+  | { type: 'error'; message: string };
+
+/** What a model offers the worker loop: make a run, take one step, describe the state. */
+export interface Trainer<C, S> {
+  /** Start over from the configuration (same seed → same run). */
+  reset(config: C): void;
+  /** Apply a change mid-run (e.g. a new learning rate) without starting over. */
+  configure(patch: Partial<C>): void;
+  /** One optimisation step; returns the loss before the step's update. */
+  step(): number;
+  /** What the figure needs to draw now. Called at most a few times a second. */
+  snapshot(): S;
+  /** Optional: true when the run is complete (e.g. a fixed number of epochs). */
+  finished?(): boolean;
+}

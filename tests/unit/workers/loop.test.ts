@@ -10,7 +10,7 @@ class Quadratic implements Trainer<{ lr: number; w0: number }, { w: number }> {
     this.w = c.w0;
     this.lr = c.lr;
   }
-  configure(p: Partial<{ lr: number }>) {
+  configure(p: Partial<{ lr: number; w0: number }>) {
     if (p.lr !== undefined) this.lr = p.lr;
   }
   step() {

@@ -1,0 +1,119 @@
+import type { ConvGeometry } from './conv-geometry';
+
+/**
+ * Pooling on NHWC tensors: max pooling (remembering where each maximum came from, so the backward
+ * pass routes the gradient to exactly that input), average pooling over windows, and global
+ * average pooling over the whole image. Windows come from a ConvGeometry; padding cells are
+ * skipped (never the max, not counted in an average), as in TensorFlow.
+ */
+
+/** Every window must hold at least one image cell, i.e. padding smaller than the window. */
+function checkWindows(g: ConvGeometry): void {
+  if (g.padTop >= g.KH || g.padLeft >= g.KW) {
+    throw new Error(`pooling padding ${g.padTop}×${g.padLeft} must be smaller than the window ${g.KH}×${g.KW}`);
+  }
+}
+
+/**
+ * y[n,oh,ow,c] = max over the window; argmax gets the flat index into x of the chosen element
+ * (the first one on ties, scanning kh then kw).
+ */
+export function maxPoolForward(g: ConvGeometry, x: Float32Array, y: Float32Array, argmax: Int32Array): void {
+  checkWindows(g);
+  const { N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW } = g;
+  let o = 0;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const h0 = Math.max(0, oh * strideH - padTop), h1 = Math.min(H, oh * strideH - padTop + KH);
+      for (let ow = 0; ow < OW; ow++, o += C) {
+        const w0 = Math.max(0, ow * strideW - padLeft), w1 = Math.min(W, ow * strideW - padLeft + KW);
+        // First cell of the window initialises every channel, later cells compare; channels
+        // innermost keeps both reads and writes contiguous.
+        const first = ((n * H + h0) * W + w0) * C;
+        for (let c = 0; c < C; c++) { y[o + c] = x[first + c]; argmax[o + c] = first + c; }
+        for (let h = h0; h < h1; h++) {
+          for (let w = h === h0 ? w0 + 1 : w0; w < w1; w++) {
+            const s = ((n * H + h) * W + w) * C;
+            for (let c = 0; c < C; c++) {
+              const v = x[s + c];
+              // A NaN displaces a number (and stays), so a diverged input shows up in the output.
+              if (v > y[o + c] || (v !== v && y[o + c] === y[o + c])) { y[o + c] = v; argmax[o + c] = s + c; }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** dx (overwritten) gets each dy routed to the input that won its window. */
+export function maxPoolBackward(dy: Float32Array, argmax: Int32Array, dx: Float32Array): void {
+  dx.fill(0);
+  for (let i = 0; i < dy.length; i++) dx[argmax[i]] += dy[i];
+}
+
+/** y = mean of each window's in-image cells. */
+export function avgPoolForward(g: ConvGeometry, x: Float32Array, y: Float32Array): void {
+  checkWindows(g);
+  const { N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW } = g;
+  let o = 0;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const h0 = Math.max(0, oh * strideH - padTop), h1 = Math.min(H, oh * strideH - padTop + KH);
+      for (let ow = 0; ow < OW; ow++, o += C) {
+        const w0 = Math.max(0, ow * strideW - padLeft), w1 = Math.min(W, ow * strideW - padLeft + KW);
+        const inv = 1 / ((h1 - h0) * (w1 - w0));
+        for (let c = 0; c < C; c++) y[o + c] = 0;
+        for (let h = h0; h < h1; h++) {
+          for (let w = w0; w < w1; w++) {
+            const s = ((n * H + h) * W + w) * C;
+            for (let c = 0; c < C; c++) y[o + c] += x[s + c];
+          }
+        }
+        for (let c = 0; c < C; c++) y[o + c] *= inv;
+      }
+    }
+  }
+}
+
+/** dx (overwritten): each window's dy shared equally among the cells it averaged. */
+export function avgPoolBackward(g: ConvGeometry, dy: Float32Array, dx: Float32Array): void {
+  const { N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW } = g;
+  dx.fill(0);
+  let o = 0;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const h0 = Math.max(0, oh * strideH - padTop), h1 = Math.min(H, oh * strideH - padTop + KH);
+      for (let ow = 0; ow < OW; ow++, o += C) {
+        const w0 = Math.max(0, ow * strideW - padLeft), w1 = Math.min(W, ow * strideW - padLeft + KW);
+        const inv = 1 / ((h1 - h0) * (w1 - w0));
+        for (let h = h0; h < h1; h++) {
+          for (let w = w0; w < w1; w++) {
+            const s = ((n * H + h) * W + w) * C;
+            for (let c = 0; c < C; c++) dx[s + c] += dy[o + c] * inv;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** [N,H,W,C] → [N,C]: the mean over all pixels of each channel. */
+export function globalAvgPoolForward(N: number, HW: number, C: number, x: Float32Array, y: Float32Array): void {
+  const inv = 1 / HW;
+  for (let n = 0; n < N; n++) {
+    const o = n * C;
+    for (let c = 0; c < C; c++) y[o + c] = 0;
+    for (let p = 0, s = n * HW * C; p < HW; p++, s += C) for (let c = 0; c < C; c++) y[o + c] += x[s + c];
+    for (let c = 0; c < C; c++) y[o + c] *= inv;
+  }
+}
+
+/** dx (overwritten) = dy / (H·W) broadcast over every pixel. */
+export function globalAvgPoolBackward(N: number, HW: number, C: number, dy: Float32Array, dx: Float32Array): void {
+  const inv = 1 / HW;
+  for (let n = 0; n < N; n++) {
+    const o = n * C;
+    for (let p = 0, d = n * HW * C; p < HW; p++, d += C) for (let c = 0; c < C; c++) dx[d + c] = dy[o + c] * inv;
+  }
+}

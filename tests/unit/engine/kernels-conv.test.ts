@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { convGeometry, type ConvGeometry } from '../../../src/lib/engine/kernels/conv-geometry';
+import { conv2dBackward, conv2dForward } from '../../../src/lib/engine/kernels/conv2d';
+import { col2im, im2col } from '../../../src/lib/engine/kernels/im2col';
+import { setGemmSimd } from '../../../src/lib/engine/kernels/gemm';
+import {
+  avgPoolBackward, avgPoolForward, globalAvgPoolBackward, globalAvgPoolForward, maxPoolBackward, maxPoolForward
+} from '../../../src/lib/engine/kernels/pool';
+import { randomArray, refAvgPool, refConv, refConvBackward, refMaxPool, worstError } from './kernels-reference';
+
+afterEach(() => setGemmSimd(true));
+
+const f32Bound = (terms: number): number => (terms + 3) * 2 ** -24;
+
+/** Random window geometries: odd sizes, kernels 1-4, strides 1-3, same/valid/explicit padding. */
+const geometry = fc
+  .record({
+    N: fc.integer({ min: 1, max: 3 }),
+    H: fc.integer({ min: 1, max: 9 }),
+    W: fc.integer({ min: 1, max: 9 }),
+    C: fc.integer({ min: 1, max: 6 }),
+    KH: fc.integer({ min: 1, max: 4 }),
+    KW: fc.integer({ min: 1, max: 4 }),
+    stride: fc.integer({ min: 1, max: 3 }),
+    padding: fc.oneof(fc.constant<'same'>('same'), fc.constant<'valid'>('valid'), fc.integer({ min: 0, max: 2 })),
+    seed: fc.integer({ min: 0, max: 1e9 })
+  })
+  .filter((d) => {
+    const p = d.padding === 'valid' ? 0 : d.padding === 'same' ? d.KH : d.padding;
+    return d.H + 2 * p >= d.KH && d.W + 2 * p >= d.KW && (d.padding !== 'valid' || (d.H >= d.KH && d.W >= d.KW));
+  })
+  .map((d) => ({ ...d, g: convGeometry(d.N, d.H, d.W, d.C, d.KH, d.KW, d.stride, d.padding) }));
+
+describe('geometry', () => {
+  it('matches TensorFlow\'s same/valid output sizes and padding split', () => {
+    const s = convGeometry(1, 32, 32, 3, 3, 3, 2, 'same');
+    expect([s.OH, s.OW, s.padTop, s.padLeft]).toEqual([16, 16, 0, 0]); // total pad 1 → bottom/right
+    const s1 = convGeometry(1, 32, 32, 3, 3, 3, 1, 'same');
+    expect([s1.OH, s1.padTop]).toEqual([32, 1]);
+    const v = convGeometry(1, 7, 7, 1, 3, 3, 2, 'valid');
+    expect([v.OH, v.OW]).toEqual([3, 3]);
+    expect(() => convGeometry(1, 2, 2, 1, 3, 3, 1, 'valid')).toThrow();
+  });
+});
+
+describe('im2col / col2im', () => {
+  it('col2im is the adjoint of im2col: <im2col(x), c> = <x, col2im(c)>', () => {
+    fc.assert(
+      fc.property(geometry, ({ g, seed }) => {
+        const Kc = g.KH * g.KW * g.C, P = g.N * g.OH * g.OW, ld = Kc + 2;
+        const x = randomArray(g.N * g.H * g.W * g.C, seed);
+        const c = randomArray(P * ld, seed + 1);
+        const col = new Float32Array(P * ld);
+        im2col(g, x, col, 0, ld);
+        const dx = new Float32Array(x.length);
+        col2im(g, c, 0, ld, dx);
+        let lhs = 0, rhs = 0, scale = 0;
+        for (let p = 0; p < P; p++) for (let k = 0; k < Kc; k++) {
+          lhs += col[p * ld + k] * c[p * ld + k];
+          scale += Math.abs(col[p * ld + k] * c[p * ld + k]);
+        }
+        for (let i = 0; i < x.length; i++) rhs += x[i] * dx[i];
+        expect(Math.abs(lhs - rhs)).toBeLessThanOrEqual(1e-5 * (scale + 1));
+      }),
+      { numRuns: 100 }
+    );
+  });
+});
+
+function checkConv(g: ConvGeometry, CO: number, seed: number, withBias: boolean): void {
+  const x = randomArray(g.N * g.H * g.W * g.C, seed);
+  const w = randomArray(g.KH * g.KW * g.C * CO, seed + 1);
+  const bias = withBias ? randomArray(CO, seed + 2) : null;
+  const y = new Float32Array(g.N * g.OH * g.OW * CO);
+  conv2dForward(g, CO, x, w, bias, y);
+  const ref = refConv(g, CO, x, w, bias);
+  const terms = g.KH * g.KW * g.C + 1;
+  expect(worstError(y, ref.y, ref.scale, f32Bound(terms), 1e-7)).toBeLessThanOrEqual(1);
+
+  const dy = randomArray(y.length, seed + 3);
+  const dx = new Float32Array(x.length).fill(NaN); // overwritten, not accumulated into
+  const dw = new Float32Array(w.length).fill(NaN);
+  const db = new Float32Array(CO).fill(NaN);
+  conv2dBackward(g, CO, x, w, dy, dx, dw, db);
+  const r = refConvBackward(g, CO, x, w, dy);
+  const P = g.N * g.OH * g.OW;
+  expect(worstError(dx, r.dx, r.dxs, f32Bound(g.KH * g.KW * CO), 1e-7)).toBeLessThanOrEqual(1);
+  expect(worstError(dw, r.dw, r.dws, f32Bound(P), 1e-7)).toBeLessThanOrEqual(1);
+  expect(worstError(db, r.db, r.dbs, f32Bound(P), 1e-7)).toBeLessThanOrEqual(1);
+}
+
+describe('conv2d forward and backward match the definition', () => {
+  for (const simd of [true, false]) {
+    it(`random geometries and channel counts (${simd ? 'SIMD' : 'TypeScript'} gemm)`, () => {
+      setGemmSimd(simd);
+      fc.assert(
+        fc.property(geometry, fc.integer({ min: 1, max: 11 }), fc.boolean(), ({ g, seed }, CO, b) => checkConv(g, CO, seed, b)),
+        { numRuns: 60 }
+      );
+    });
+  }
+
+  it('the benchmark CNN\'s layer shapes (batch 4)', () => {
+    checkConv(convGeometry(4, 32, 32, 3, 3, 3, 1, 'same'), 16, 11, true);
+    checkConv(convGeometry(4, 16, 16, 16, 3, 3, 1, 'same'), 32, 12, true);
+    checkConv(convGeometry(4, 8, 8, 32, 3, 3, 1, 'same'), 64, 13, true);
+  });
+
+  it('skips gradients that are not asked for', () => {
+    const g = convGeometry(2, 5, 5, 3, 3, 3, 1, 'same');
+    const x = randomArray(150, 1), w = randomArray(81 * 2 / 3, 2), dy = randomArray(2 * 25 * 2, 3);
+    const dw = new Float32Array(w.length);
+    conv2dBackward(g, 2, x, w, dy, null, dw, null);
+    const r = refConvBackward(g, 2, x, w, dy);
+    expect(worstError(dw, r.dw, r.dws, f32Bound(50), 1e-7)).toBeLessThanOrEqual(1);
+  });
+});
+
+/** Pooling needs every window to touch the image: padding smaller than the window. */
+const poolGeometry = geometry.filter(({ g }) => g.padTop < g.KH && g.padLeft < g.KW);
+
+describe('pooling matches the definition', () => {
+  it('rejects windows that could lie wholly in the padding', () => {
+    const g = convGeometry(1, 3, 3, 1, 2, 2, 1, 2);
+    expect(() => maxPoolForward(g, new Float32Array(9), new Float32Array(36), new Int32Array(36))).toThrow(/padding/);
+    expect(() => avgPoolForward(g, new Float32Array(9), new Float32Array(36))).toThrow(/padding/);
+  });
+
+  it('max pool: values, winners, gradient routed to the winner', () => {
+    fc.assert(
+      fc.property(poolGeometry, ({ g, seed }) => {
+        const x = randomArray(g.N * g.H * g.W * g.C, seed);
+        const y = new Float32Array(g.N * g.OH * g.OW * g.C), arg = new Int32Array(y.length);
+        maxPoolForward(g, x, y, arg);
+        const ref = refMaxPool(g, x);
+        expect(Array.from(y)).toEqual(Array.from(ref.y));
+        expect(Array.from(arg)).toEqual(Array.from(ref.arg));
+        const dy = randomArray(y.length, seed + 1);
+        const dx = new Float32Array(x.length).fill(NaN);
+        maxPoolBackward(dy, arg, dx);
+        const want = new Float64Array(x.length), scale = new Float64Array(x.length);
+        for (let i = 0; i < dy.length; i++) { want[ref.arg[i]] += dy[i]; scale[ref.arg[i]] += Math.abs(dy[i]); }
+        expect(worstError(dx, want, scale, f32Bound(g.KH * g.KW), 1e-7)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 100 }
+    );
+  });
+
+  it('max pool propagates NaN', () => {
+    const g = convGeometry(1, 2, 2, 1, 2, 2, 2, 'valid');
+    const y = new Float32Array(1), arg = new Int32Array(1);
+    maxPoolForward(g, new Float32Array([1, NaN, 3, 2]), y, arg);
+    expect(y[0]).toBeNaN();
+  });
+
+  it('average pool: values and gradient over in-image cells', () => {
+    fc.assert(
+      fc.property(poolGeometry, ({ g, seed }) => {
+        const x = randomArray(g.N * g.H * g.W * g.C, seed);
+        const y = new Float32Array(g.N * g.OH * g.OW * g.C);
+        avgPoolForward(g, x, y);
+        const dy = randomArray(y.length, seed + 1);
+        const ref = refAvgPool(g, x, dy);
+        expect(worstError(y, ref.y, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+        const dx = new Float32Array(x.length).fill(NaN);
+        avgPoolBackward(g, dy, dx);
+        expect(worstError(dx, ref.dx, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 100 }
+    );
+  });
+
+  it('global average pool equals an average pool with the whole image as window', () => {
+    fc.assert(
+      fc.property(geometry, ({ g, seed }) => {
+        const whole = convGeometry(g.N, g.H, g.W, g.C, g.H, g.W, 1, 'valid');
+        const x = randomArray(g.N * g.H * g.W * g.C, seed);
+        const dy = randomArray(g.N * g.C, seed + 1);
+        const ref = refAvgPool(whole, x, dy);
+        const y = new Float32Array(g.N * g.C), dx = new Float32Array(x.length);
+        globalAvgPoolForward(g.N, g.H * g.W, g.C, x, y);
+        globalAvgPoolBackward(g.N, g.H * g.W, g.C, dy, dx);
+        expect(worstError(y, ref.y, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+        expect(worstError(dx, ref.dx, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 60 }
+    );
+  });
+});

@@ -79,15 +79,18 @@ function checkConv(g: ConvGeometry, CO: number, seed: number, withBias: boolean)
   expect(worstError(y, ref.y, ref.scale, f32Bound(terms), 1e-7)).toBeLessThanOrEqual(1);
 
   const dy = randomArray(y.length, seed + 3);
-  const dx = new Float32Array(x.length).fill(NaN); // overwritten, not accumulated into
-  const dw = new Float32Array(w.length).fill(NaN);
-  const db = new Float32Array(CO).fill(NaN);
+  // Gradients are added into what is already there (the tape's rule), so start from nonzero values.
+  const dx = randomArray(x.length, seed + 4), dx0 = dx.slice();
+  const dw = randomArray(w.length, seed + 5), dw0 = dw.slice();
+  const db = randomArray(CO, seed + 6), db0 = db.slice();
   conv2dBackward(g, CO, x, w, dy, dx, dw, db);
   const r = refConvBackward(g, CO, x, w, dy);
   const P = g.N * g.OH * g.OW;
-  expect(worstError(dx, r.dx, r.dxs, f32Bound(g.KH * g.KW * CO), 1e-7)).toBeLessThanOrEqual(1);
-  expect(worstError(dw, r.dw, r.dws, f32Bound(P), 1e-7)).toBeLessThanOrEqual(1);
-  expect(worstError(db, r.db, r.dbs, f32Bound(P), 1e-7)).toBeLessThanOrEqual(1);
+  const plus = (a: Float64Array, b: Float32Array) => a.map((v, i) => v + b[i]);
+  const plusAbs = (a: Float64Array, b: Float32Array) => a.map((v, i) => v + Math.abs(b[i]));
+  expect(worstError(dx, plus(r.dx, dx0), plusAbs(r.dxs, dx0), f32Bound(g.KH * g.KW * CO + 1), 1e-7)).toBeLessThanOrEqual(1);
+  expect(worstError(dw, plus(r.dw, dw0), plusAbs(r.dws, dw0), f32Bound(P + 1), 1e-7)).toBeLessThanOrEqual(1);
+  expect(worstError(db, plus(r.db, db0), plusAbs(r.dbs, db0), f32Bound(P + 1), 1e-7)).toBeLessThanOrEqual(1);
 }
 
 describe('conv2d forward and backward match the definition', () => {
@@ -121,6 +124,19 @@ describe('conv2d forward and backward match the definition', () => {
 const poolGeometry = geometry.filter(({ g }) => g.padTop < g.KH && g.padLeft < g.KW);
 
 describe('pooling matches the definition', () => {
+  it('backward passes add into the gradient', () => {
+    const g = convGeometry(1, 2, 2, 1, 2, 2, 2, 'valid');
+    const x = new Float32Array([1, 4, 3, 2]), y = new Float32Array(1), arg = new Int32Array(1);
+    maxPoolForward(g, x, y, arg);
+    const dx = new Float32Array([10, 10, 10, 10]);
+    maxPoolBackward(new Float32Array([1]), arg, dx);
+    expect(Array.from(dx)).toEqual([10, 11, 10, 10]);
+    avgPoolBackward(g, new Float32Array([4]), dx);
+    expect(Array.from(dx)).toEqual([11, 12, 11, 11]);
+    globalAvgPoolBackward(1, 4, 1, new Float32Array([8]), dx);
+    expect(Array.from(dx)).toEqual([13, 14, 13, 13]);
+  });
+
   it('rejects windows that could lie wholly in the padding', () => {
     const g = convGeometry(1, 3, 3, 1, 2, 2, 1, 2);
     expect(() => maxPoolForward(g, new Float32Array(9), new Float32Array(36), new Int32Array(36))).toThrow(/padding/);
@@ -137,7 +153,7 @@ describe('pooling matches the definition', () => {
         expect(Array.from(y)).toEqual(Array.from(ref.y));
         expect(Array.from(arg)).toEqual(Array.from(ref.arg));
         const dy = randomArray(y.length, seed + 1);
-        const dx = new Float32Array(x.length).fill(NaN);
+        const dx = new Float32Array(x.length);
         maxPoolBackward(dy, arg, dx);
         const want = new Float64Array(x.length), scale = new Float64Array(x.length);
         for (let i = 0; i < dy.length; i++) { want[ref.arg[i]] += dy[i]; scale[ref.arg[i]] += Math.abs(dy[i]); }
@@ -163,7 +179,7 @@ describe('pooling matches the definition', () => {
         const dy = randomArray(y.length, seed + 1);
         const ref = refAvgPool(g, x, dy);
         expect(worstError(y, ref.y, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
-        const dx = new Float32Array(x.length).fill(NaN);
+        const dx = new Float32Array(x.length);
         avgPoolBackward(g, dy, dx);
         expect(worstError(dx, ref.dx, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
       }),

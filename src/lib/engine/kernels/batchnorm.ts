@@ -69,7 +69,7 @@ function normalize(
  * dbeta = Σ dy. In training mode μ and σ² depend on x, so
  *   dx = γ·invStd/M · (M·dy − Σdy − x̂·Σ(dy·x̂));
  * in inference mode they are constants and dx = γ·invStd·dy.
- * Every output passed is overwritten; pass null to skip one.
+ * Results are ADDED into dx, dgamma, dbeta (the tape's rule); pass null to skip one.
  */
 export function batchNormBackward(
   training: boolean, M: number, C: number,
@@ -85,19 +85,19 @@ export function batchNormBackward(
       s[C + c] += g * (x[o + c] - mean[c]) * invStd[c];
     }
   }
-  if (dbeta) for (let c = 0; c < C; c++) dbeta[c] = s[c];
-  if (dgamma) for (let c = 0; c < C; c++) dgamma[c] = s[C + c];
+  if (dbeta) for (let c = 0; c < C; c++) dbeta[c] += s[c];
+  if (dgamma) for (let c = 0; c < C; c++) dgamma[c] += s[C + c];
   if (!dx) return;
   if (training) {
     for (let r = 0, o = 0; r < M; r++, o += C) {
       for (let c = 0; c < C; c++) {
         const xhat = (x[o + c] - mean[c]) * invStd[c];
-        dx[o + c] = (gamma[c] * invStd[c] / M) * (M * dy[o + c] - s[c] - xhat * s[C + c]);
+        dx[o + c] += (gamma[c] * invStd[c] / M) * (M * dy[o + c] - s[c] - xhat * s[C + c]);
       }
     }
   } else {
     for (let r = 0, o = 0; r < M; r++, o += C) {
-      for (let c = 0; c < C; c++) dx[o + c] = gamma[c] * invStd[c] * dy[o + c];
+      for (let c = 0; c < C; c++) dx[o + c] += gamma[c] * invStd[c] * dy[o + c];
     }
   }
 }

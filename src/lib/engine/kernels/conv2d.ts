@@ -48,8 +48,8 @@ export function conv2dForward(
 }
 
 /**
- * Gradients of conv2dForward given dy. Each of dx, dw, dbias is computed only if an array is
- * passed, and is overwritten (not accumulated into).
+ * Gradients of conv2dForward given dy, ADDED into dx, dw and dbias (the tape's rule: a tensor
+ * feeding several ops sums their contributions). Each is computed only if an array is passed.
  */
 export function conv2dBackward(
   g: ConvGeometry, CO: number,
@@ -61,7 +61,6 @@ export function conv2dBackward(
   const P4 = roundUp(P, WS_ROWS);
   const COp = roundUp(CO, WS_COLS);
   if (dbias) {
-    dbias.fill(0);
     for (let p = 0; p < P; p++) for (let o = 0, s = p * CO; o < CO; o++) dbias[o] += dy[s + o];
   }
   if (!dx && !dw) return;
@@ -85,7 +84,6 @@ export function conv2dBackward(
       for (let k = Kc; k < Kc8; k++) m[r + k] = 0;
     }
     ws.gemm(dyOff, COp, 1, wtOff, Kc8, dcolOff, Kc8, P4, Kc8, CO, false);
-    dx.fill(0);
     col2im(g, m, dcolOff, Kc8, dx);
   }
 
@@ -98,7 +96,10 @@ export function conv2dBackward(
     im2col(g, x, m, colOff, Kc);
     m.fill(0, colOff + P * Kc, dwOff);
     ws.gemm(colOff, 1, Kc, dyOff, COp, dwOff, COp, Kc4, COp, P, false);
-    copyRows(m, dwOff, COp, dw, 0, CO, Kc, CO);
+    for (let k = 0; k < Kc; k++) {
+      const s = dwOff + k * COp, d = k * CO;
+      for (let o = 0; o < CO; o++) dw[d + o] += m[s + o];
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ConvGeometry } from './conv-geometry';
 
 /**
- * Pooling on NHWC tensors: max pooling (remembering where each maximum came from, so the backward
+ * Pooling on NHWC tensors (backward passes add into dx, the tape's rule): max pooling (remembering where each maximum came from, so the backward
  * pass routes the gradient to exactly that input), average pooling over windows, and global
  * average pooling over the whole image. Windows come from a ConvGeometry; padding cells are
  * skipped (never the max, not counted in an average), as in TensorFlow.
@@ -46,9 +46,8 @@ export function maxPoolForward(g: ConvGeometry, x: Float32Array, y: Float32Array
   }
 }
 
-/** dx (overwritten) gets each dy routed to the input that won its window. */
+/** Adds each dy into dx at the input that won its window. */
 export function maxPoolBackward(dy: Float32Array, argmax: Int32Array, dx: Float32Array): void {
-  dx.fill(0);
   for (let i = 0; i < dy.length; i++) dx[argmax[i]] += dy[i];
 }
 
@@ -76,10 +75,9 @@ export function avgPoolForward(g: ConvGeometry, x: Float32Array, y: Float32Array
   }
 }
 
-/** dx (overwritten): each window's dy shared equally among the cells it averaged. */
+/** Adds into dx each window's dy, shared equally among the cells it averaged. */
 export function avgPoolBackward(g: ConvGeometry, dy: Float32Array, dx: Float32Array): void {
   const { N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW } = g;
-  dx.fill(0);
   let o = 0;
   for (let n = 0; n < N; n++) {
     for (let oh = 0; oh < OH; oh++) {
@@ -109,11 +107,11 @@ export function globalAvgPoolForward(N: number, HW: number, C: number, x: Float3
   }
 }
 
-/** dx (overwritten) = dy / (H·W) broadcast over every pixel. */
+/** Adds dy / (H·W) into dx at every pixel. */
 export function globalAvgPoolBackward(N: number, HW: number, C: number, dy: Float32Array, dx: Float32Array): void {
   const inv = 1 / HW;
   for (let n = 0; n < N; n++) {
     const o = n * C;
-    for (let p = 0, d = n * HW * C; p < HW; p++, d += C) for (let c = 0; c < C; c++) dx[d + c] = dy[o + c] * inv;
+    for (let p = 0, d = n * HW * C; p < HW; p++, d += C) for (let c = 0; c < C; c++) dx[d + c] += dy[o + c] * inv;
   }
 }

@@ -1,0 +1,74 @@
+/**
+ * Matrix product over the last two axes, with NumPy-style broadcasting of the leading (batch)
+ * axes: [..., M, K] @ [..., K, N] → [..., M, N]. All the arithmetic goes through `gemm`.
+ *
+ *   forward   C  = A · B
+ *   backward  ∂A += ∂C · Bᵀ     ∂B += Aᵀ · ∂C
+ *
+ * When B has no batch axes (a weight matrix shared by every row, the common case in dense layers
+ * and attention projections) the batch of A is folded into its rows, so the whole op is one gemm.
+ */
+import { broadcastShapes } from '../broadcast';
+import { gemm } from '../kernels/gemm';
+import type { Tape } from '../tape';
+import { Tensor, sizeOf, stridesOf } from '../tensor';
+
+export function matmul(tape: Tape, a: Tensor, b: Tensor): Tensor {
+  if (a.ndim < 2 || b.ndim < 2) {
+    throw new Error(`matmul: operands must have at least 2 axes, got [${a.shape}] and [${b.shape}]`);
+  }
+  const M = a.shape[a.ndim - 2], K = a.shape[a.ndim - 1];
+  const K2 = b.shape[b.ndim - 2], N = b.shape[b.ndim - 1];
+  if (K !== K2) throw new Error(`matmul: inner sizes differ, [${a.shape}] @ [${b.shape}]`);
+  const batchA = a.shape.slice(0, -2), batchB = b.shape.slice(0, -2);
+  const batch = broadcastShapes(batchA, batchB);
+  const out = tape.output([...batch, M, N]);
+  const A = a.data, B = b.data, C = out.data;
+
+  if (batchB.length === 0 || sizeOf(batchB) === 1) {
+    // B is one matrix: A's batch folds into rows.
+    const rows = sizeOf(batchA) * M;
+    gemm(A, 0, B, 0, C, 0, rows, N, K);
+    tape.record('matmul', [a, b], out, () => {
+      const G = out.grad!;
+      if (a.requiresGrad) gemm(G, 0, B, 0, a.grad!, 0, rows, K, N, false, true, true);
+      if (b.requiresGrad) gemm(A, 0, G, 0, b.grad!, 0, K, N, rows, true, false, true);
+    });
+    return out;
+  }
+
+  // General case: one gemm per output batch element, operands located by broadcast strides.
+  const nb = sizeOf(batch);
+  const offA = batchOffsets(batchA, batch, M * K);
+  const offB = batchOffsets(batchB, batch, K * N);
+  for (let i = 0; i < nb; i++) gemm(A, offA[i], B, offB[i], C, i * M * N, M, N, K);
+  tape.record('matmul', [a, b], out, () => {
+    const G = out.grad!;
+    for (let i = 0; i < nb; i++) {
+      // Accumulating sums the gradient over batch elements that share a broadcast operand.
+      if (a.requiresGrad) gemm(G, i * M * N, B, offB[i], a.grad!, offA[i], M, K, N, false, true, true);
+      if (b.requiresGrad) gemm(A, offA[i], G, i * M * N, b.grad!, offB[i], K, N, M, true, false, true);
+    }
+  });
+  return out;
+}
+
+/** For each index of the broadcast batch shape, the offset of the operand's matrix (size `block`). */
+function batchOffsets(own: readonly number[], batch: readonly number[], block: number): Int32Array {
+  const nb = sizeOf(batch);
+  const offs = new Int32Array(nb);
+  const pad = batch.length - own.length;
+  const ownStrides = stridesOf(own);
+  const outStrides = stridesOf(batch);
+  for (let i = 0; i < nb; i++) {
+    let off = 0;
+    for (let d = pad; d < batch.length; d++) {
+      const od = own[d - pad];
+      if (od === 1) continue;
+      const idx = Math.floor(i / outStrides[d]) % batch[d];
+      off += idx * ownStrides[d - pad];
+    }
+    offs[i] = off * block;
+  }
+  return offs;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { Tape, add, matmul, mul, param, tanh, tensor } from '$lib/engine';
+
+describe('Tape', () => {
+  it('computes the gradient of a small expression by hand', () => {
+    // f(a, b) = tanh(a·b + a), a = 0.5, b = -2: f = tanh(-0.5)
+    const tape = new Tape();
+    const a = param([0.5], 'a');
+    const b = param([-2], 'b');
+    const f = tanh(tape, add(tape, mul(tape, a, b), a));
+    const y = Math.tanh(-0.5);
+    expect(f.item()).toBeCloseTo(y, 6);
+    tape.backward(f);
+    const d = 1 - y * y;
+    expect(a.grad![0]).toBeCloseTo(d * (-2 + 1), 6);
+    expect(b.grad![0]).toBeCloseTo(d * 0.5, 6);
+  });
+
+  it('does not record ops on constants and refuses backward from them', () => {
+    const tape = new Tape();
+    const y = add(tape, tensor([1, 2]), tensor([3, 4]));
+    expect(tape.nodes).toHaveLength(0);
+    expect(y.requiresGrad).toBe(false);
+    expect(() => tape.backward(y)).toThrow(/not computed on this tape/);
+  });
+
+  it('zeroes leaf gradients between sweeps unless asked to accumulate', () => {
+    const w = param([3], 'w');
+    const run = (accumulate: boolean) => {
+      const tape = new Tape();
+      const y = mul(tape, w, w);
+      tape.backward(y, { accumulate });
+    };
+    run(false);
+    expect(w.grad![0]).toBe(6);
+    run(false);
+    expect(w.grad![0]).toBe(6);
+    run(true);
+    expect(w.grad![0]).toBe(12);
+  });
+
+  it('sums gradients of a tensor used twice', () => {
+    const tape = new Tape();
+    const x = param([1, 2, 3], [3]);
+    const y = add(tape, x, x);
+    tape.backward(y);
+    expect(Array.from(x.grad!)).toEqual([2, 2, 2]);
+  });
+
+  it('is inspectable: leaves and ops in forward order with ids, values and gradients', () => {
+    const tape = new Tape();
+    const x = tensor([1, 2], [1, 2]);
+    x.name = 'x';
+    const W = param([1, 0, 0, 1], [2, 2], 'W');
+    const h = tanh(tape, matmul(tape, x, W));
+    tape.backward(h);
+    const view = tape.inspect();
+    expect(view.map((e) => e.op)).toEqual(['input', 'param', 'matmul', 'tanh']);
+    expect(view[2].inputs).toEqual([0, 1]);
+    expect(view[3].inputs).toEqual([2]);
+    expect(view[0].grad).toBeNull();
+    expect(view[1].name).toBe('W');
+    expect(Array.from(view[3].value)).toEqual(Array.from(h.data));
+    expect(Array.from(view[1].grad!)).toEqual(Array.from(W.grad!));
+    // Snapshots are copies: the tape can be reset and reused without changing them.
+    tape.reset();
+    expect(tape.nodes).toHaveLength(0);
+    expect(view[3].value[0]).toBeCloseTo(Math.tanh(1), 6);
+  });
+
+  it('reuses output tensors across steps when asked, without changing results', () => {
+    const W = param([0.5, -0.25, 1, 2], [2, 2], 'W');
+    const x = tensor([1, -1, 2, 0.5], [2, 2]);
+    const fresh = new Tape();
+    const reused = new Tape({ reuseBuffers: true });
+    const outs: unknown[] = [];
+    for (let step = 0; step < 3; step++) {
+      reused.reset();
+      const y = tanh(reused, matmul(reused, x, W));
+      outs.push(y);
+      reused.backward(y);
+      const g1 = W.grad!.slice();
+      fresh.reset();
+      const z = tanh(fresh, matmul(fresh, x, W));
+      fresh.backward(z);
+      expect(Array.from(y.data)).toEqual(Array.from(z.data));
+      expect(Array.from(g1)).toEqual(Array.from(W.grad!));
+      W.data[0] += 0.1;
+    }
+    expect(outs[0]).toBe(outs[2]);
+  });
+});

@@ -25,15 +25,20 @@ export default async function setup(project: TestProject) {
   server.stdout?.on('data', (d) => (log += d));
   server.stderr?.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${PORT}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
+  let lastError = '';
   for (;;) {
     try {
-      const res = await fetch(url + '/');
+      const res = await fetch(url + '/', { signal: AbortSignal.timeout(5_000) });
       if (res.ok) break;
-    } catch {
-      // not up yet
+      lastError = `HTTP ${res.status}`;
+    } catch (e) {
+      lastError = String((e as Error).cause ?? e); // e.g. "bad port": browsers refuse some ports
     }
-    if (Date.now() > deadline) throw new Error(`vite preview did not start on ${url}:\n${log}`);
+    if (Date.now() > deadline) {
+      server.kill('SIGTERM');
+      throw new Error(`vite preview did not answer on ${url} (${lastError}):\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   project.provide('baseURL', url);

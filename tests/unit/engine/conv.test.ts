@@ -54,7 +54,8 @@ describe('conv2d op', () => {
         const dy = randomTensor(y.shape.slice(), c.seed + 3);
         tape.backward(y, { seed: dy.data });
 
-        const pad = c.padding === 1 ? ([[0, 0], [1, 1], [1, 1], [0, 0]] as [number, number][]) : c.padding;
+        type Explicit = [[number, number], [number, number], [number, number], [number, number]];
+        const pad = c.padding === 1 ? ([[0, 0], [1, 1], [1, 1], [0, 0]] as Explicit) : c.padding;
         const f = (tx: tf.Tensor, tw: tf.Tensor, tb: tf.Tensor) =>
           tf.add(tf.conv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, c.stride, pad), tb);
         const tx = tf.tensor(x.data, x.shape.slice()), tw = tf.tensor(w.data, w.shape.slice()), tb = tf.tensor(b.data, [c.CO]);

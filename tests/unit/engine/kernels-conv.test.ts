@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { convGeometry, type ConvGeometry } from '../../../src/lib/engine/kernels/conv-geometry';
 import { conv2dBackward, conv2dForward } from '../../../src/lib/engine/kernels/conv2d';
 import { col2im, im2col } from '../../../src/lib/engine/kernels/im2col';
-import { setGemmSimd } from '../../../src/lib/engine/kernels/gemm';
+import { setSimdEnabled, workspace } from '../../../src/lib/engine/kernels/workspace';
 import {
   avgPoolBackward, avgPoolForward, globalAvgPoolBackward, globalAvgPoolForward, maxPoolBackward, maxPoolForward
 } from '../../../src/lib/engine/kernels/pool';
 import { randomArray, refAvgPool, refConv, refConvBackward, refMaxPool, worstError } from './kernels-reference';
 
-afterEach(() => setGemmSimd(true));
+afterEach(() => setSimdEnabled(true));
 
 const f32Bound = (terms: number): number => (terms + 3) * 2 ** -24;
 
@@ -52,9 +52,9 @@ describe('im2col / col2im', () => {
         const x = randomArray(g.N * g.H * g.W * g.C, seed);
         const c = randomArray(P * ld, seed + 1);
         const col = new Float32Array(P * ld);
-        im2col(g, x, col, 0, ld);
+        im2col(g, x, 0, col, 0, ld);
         const dx = new Float32Array(x.length);
-        col2im(g, c, 0, ld, dx);
+        col2im(g, c, 0, ld, dx, 0);
         let lhs = 0, rhs = 0, scale = 0;
         for (let p = 0; p < P; p++) for (let k = 0; k < Kc; k++) {
           lhs += col[p * ld + k] * c[p * ld + k];
@@ -62,6 +62,39 @@ describe('im2col / col2im', () => {
         }
         for (let i = 0; i < x.length; i++) rhs += x[i] * dx[i];
         expect(Math.abs(lhs - rhs)).toBeLessThanOrEqual(1e-5 * (scale + 1));
+      }),
+      { numRuns: 100 }
+    );
+  });
+});
+
+describe('WebAssembly im2col / col2im', () => {
+  it('agree exactly with the TypeScript reference (offsets, padded rows)', () => {
+    fc.assert(
+      fc.property(geometry, ({ g, seed }) => {
+        const Kc = g.KH * g.KW * g.C, P = g.N * g.OH * g.OW, ld = Kc + 3, X = g.N * g.H * g.W * g.C;
+        const x = randomArray(X, seed), c = randomArray(P * ld, seed + 1), dx0 = randomArray(X, seed + 2);
+        const ws = workspace();
+        expect(ws.simd).toBe(true);
+        // layout: [1 spare][x][col][dx]; odd offsets on purpose (no alignment assumed)
+        const xOff = 1, colOff = xOff + X, dxOff = colOff + P * ld;
+        let m = ws.reserve(dxOff + X);
+        m.fill(NaN, 0, dxOff + X); // every col entry must be written, padding included
+        m.set(x, xOff);
+        ws.im2col(g, xOff, colOff, ld);
+        const want = new Float32Array(P * ld).fill(NaN);
+        im2col(g, x, 0, want, 0, ld);
+        m = ws.reserve(0);
+        for (let p = 0; p < P; p++) {
+          expect(Array.from(m.subarray(colOff + p * ld, colOff + p * ld + Kc))).toEqual(Array.from(want.subarray(p * ld, p * ld + Kc)));
+        }
+        m.set(c, colOff);
+        m.set(dx0, dxOff);
+        ws.col2im(g, colOff, ld, dxOff);
+        const dxWant = dx0.slice();
+        col2im(g, c, 0, ld, dxWant, 0);
+        // same additions in the same order: identical floats
+        expect(Array.from(ws.reserve(0).subarray(dxOff, dxOff + X))).toEqual(Array.from(dxWant));
       }),
       { numRuns: 100 }
     );
@@ -96,7 +129,7 @@ function checkConv(g: ConvGeometry, CO: number, seed: number, withBias: boolean)
 describe('conv2d forward and backward match the definition', () => {
   for (const simd of [true, false]) {
     it(`random geometries and channel counts (${simd ? 'SIMD' : 'TypeScript'} gemm)`, () => {
-      setGemmSimd(simd);
+      setSimdEnabled(simd);
       fc.assert(
         fc.property(geometry, fc.integer({ min: 1, max: 11 }), fc.boolean(), ({ g, seed }, CO, b) => checkConv(g, CO, seed, b)),
         { numRuns: 60 }
@@ -160,6 +193,25 @@ describe('pooling matches the definition', () => {
         expect(worstError(dx, want, scale, f32Bound(g.KH * g.KW), 1e-7)).toBeLessThanOrEqual(1);
       }),
       { numRuns: 100 }
+    );
+  });
+
+  it('max pool in WebAssembly (C a multiple of 4) matches the TypeScript loop bit for bit, ties and NaN included', () => {
+    fc.assert(
+      fc.property(poolGeometry, fc.constantFrom(4, 8, 12), ({ g: g0, seed }, C) => {
+        const g = { ...g0, C };
+        const x = randomArray(g.N * g.H * g.W * C, seed);
+        // coarse values make ties common; a few NaNs test propagation
+        for (let i = 0; i < x.length; i++) x[i] = i % 17 === 5 ? NaN : Math.round(x[i] * 3);
+        const run = (simd: boolean) => {
+          setSimdEnabled(simd);
+          const y = new Float32Array(g.N * g.OH * g.OW * C), arg = new Int32Array(y.length);
+          maxPoolForward(g, x, y, arg);
+          return { y: Array.from(y), arg: Array.from(arg) };
+        };
+        expect(run(true)).toEqual(run(false));
+      }),
+      { numRuns: 60 }
     );
   });
 

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { gemm, gemmUsesSimd, setGemmSimd, workspace } from '../../../src/lib/engine/kernels/gemm';
-import { simdGemmModuleBytes } from '../../../src/lib/engine/kernels/simd-gemm';
+import { gemm } from '../../../src/lib/engine/kernels/gemm';
+import { simdModuleBytes } from '../../../src/lib/engine/kernels/simd';
+import { setSimdEnabled, workspace } from '../../../src/lib/engine/kernels/workspace';
 import { randomArray, refGemm, worstError } from './kernels-reference';
 
-afterEach(() => setGemmSimd(true));
+afterEach(() => setSimdEnabled(true));
 
 /**
  * Relative error bound of a K-term float32 dot product against Σ|terms|: (K + 2) unit roundoffs
@@ -14,10 +15,10 @@ const f32Bound = (K: number): number => (K + 2) * 2 ** -24;
 
 describe('WebAssembly SIMD module', () => {
   it('validates, is small enough to compile synchronously on a browser main thread, and is used', () => {
-    const bytes = simdGemmModuleBytes();
+    const bytes = simdModuleBytes();
     expect(WebAssembly.validate(bytes)).toBe(true);
     expect(bytes.length).toBeLessThan(4096);
-    expect(gemmUsesSimd()).toBe(true); // Node 20 has SIMD: the fast path must actually run here
+    expect(workspace().simd).toBe(true); // Node 20 has SIMD: the fast path must actually run here
   });
 });
 
@@ -26,7 +27,7 @@ function check(
   M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean,
   seed: number, simd: boolean
 ): void {
-  setGemmSimd(simd);
+  setSimdEnabled(simd);
   const pad = 3;
   const A = randomArray(M * K + 2 * pad, seed);
   const B = randomArray(K * N + 2 * pad, seed + 1);
@@ -69,6 +70,14 @@ describe('gemm matches the definition', () => {
     check(130, 70, 60, false, true, false, 3, false);
   });
 
+  it('matrix times vector (N = 1), every storage order', () => {
+    for (const [tA, tB] of [[false, false], [true, false], [false, true], [true, true]]) {
+      check(154, 1, 16, tA, tB, false, 4, true);
+      check(16, 1, 154, tA, tB, true, 5, true);
+      check(7, 1, 1, tA, tB, true, 6, true);
+    }
+  });
+
   it('K = 0 gives zeros (or leaves C alone when accumulating)', () => {
     const C = new Float32Array([1, 2, 3, 4]);
     gemm(new Float32Array(0), 0, new Float32Array(0), 0, C, 0, 2, 2, 0, false, false, true);
@@ -81,7 +90,7 @@ describe('gemm matches the definition', () => {
 describe('workspace products', () => {
   it('read strided operands in place, on both paths', () => {
     for (const simd of [true, false]) {
-      setGemmSimd(simd);
+      setSimdEnabled(simd);
       const M = 8, N = 16, K = 5;
       const A = randomArray(K * M, 7); // stored K×M: op(A) = Aᵀ, read with si = 1, sk = M
       const B = randomArray(K * N, 8);

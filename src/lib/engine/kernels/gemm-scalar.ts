@@ -34,6 +34,10 @@ export function gemmScalar(
   M: number, N: number, K: number,
   accumulate: boolean
 ): void {
+  if (N === 1) {
+    gemv(A, aOff, si, sk, B, bOff, sbk, C, cOff, ldc, M, K, accumulate);
+    return;
+  }
   const panels = (N + 3) >> 2;
   const Bp = scratch(panels * K * 4);
   // Pack op(B)(k, j) into Bp[(j>>2)*K*4 + k*4 + (j&3)], zero-padding the last panel.
@@ -76,6 +80,48 @@ export function gemmScalar(
       }
       store(C, cOff + i * ldc + jp * 4, N - jp * 4, accumulate, c0, c1, c2, c3);
     }
+  }
+}
+
+let rowSums = new Float64Array(0);
+
+/**
+ * N = 1 (a matrix times a vector, e.g. a dense layer with one output): the 4-column panels
+ * would be three quarters padding, so walk op(A) in its storage order instead — dot products
+ * along contiguous rows, or, when op(A)'s rows are strided (a transposed A), sweeps down its
+ * contiguous columns into float64 running sums.
+ */
+function gemv(
+  A: Float32Array, aOff: number, si: number, sk: number,
+  B: Float32Array, bOff: number, sbk: number,
+  C: Float32Array, cOff: number, ldc: number,
+  M: number, K: number, accumulate: boolean
+): void {
+  if (sk === 1 || si !== 1) {
+    for (let i = 0; i < M; i++) {
+      let s0 = 0, s1 = 0;
+      let q = aOff + i * si, p = bOff, k = 0;
+      for (; k + 1 < K; k += 2, q += 2 * sk, p += 2 * sbk) {
+        s0 += A[q] * B[p];
+        s1 += A[q + sk] * B[p + sbk];
+      }
+      if (k < K) s0 += A[q] * B[p];
+      const o = cOff + i * ldc;
+      C[o] = accumulate ? C[o] + s0 + s1 : s0 + s1;
+    }
+    return;
+  }
+  if (rowSums.length < M) rowSums = new Float64Array(M);
+  const acc = rowSums;
+  acc.fill(0, 0, M);
+  for (let k = 0; k < K; k++) {
+    const b = B[bOff + k * sbk];
+    const q = aOff + k * sk;
+    for (let i = 0; i < M; i++) acc[i] += A[q + i] * b;
+  }
+  for (let i = 0; i < M; i++) {
+    const o = cOff + i * ldc;
+    C[o] = accumulate ? C[o] + acc[i] : acc[i];
   }
 }
 

@@ -1,93 +1,14 @@
 import { gemmScalar } from './gemm-scalar';
-import { MR, NR, simdGemm } from './simd-gemm';
+import { WS_COLS, WS_ROWS, workspace, type Workspace } from './workspace';
 
 /**
  * Products smaller than this many multiply-adds, or with fewer than 4 output columns, stay in
  * TypeScript: there, copying the operands into WebAssembly memory and back costs more than the
- * arithmetic saves (measured: a 154×16·16×1 product takes 5 µs scalar, 9 µs via SIMD, because
- * N = 1 is padded to 8 lanes; 8×8·8×8 is a tie; 16×16·16×16 is 2.9 µs scalar, 0.6 µs SIMD).
+ * arithmetic saves (measured here: 8×8·8×8 is a tie at 0.5 µs; 16×16·16×16 is 2.9 µs scalar,
+ * 0.6 µs SIMD; a 154×16·16×1 product was 5 µs scalar, 9 µs SIMD, N = 1 being padded to 8 lanes).
  */
 const SIMD_MIN_MACS = 1024;
 const SIMD_MIN_N = 4;
-
-/** Long reductions are cut into slices of this many k so a slice of op(B) stays in cache. */
-const KC = 512;
-
-/** Row and column multiples that workspace products need (the SIMD micro-tile). */
-export const WS_ROWS = MR;
-export const WS_COLS = NR;
-
-let simdAllowed = true;
-
-/**
- * Turns the WebAssembly SIMD path off (or back on). For tests and benchmarks that check or
- * measure the TypeScript path; the engine itself never calls this.
- */
-export function setGemmSimd(enabled: boolean): void {
-  simdAllowed = enabled;
-}
-
-/** Whether products run on WebAssembly SIMD on this platform (else on TypeScript tiles). */
-export function gemmUsesSimd(): boolean {
-  return simdAllowed && simdGemm() !== null;
-}
-
-/**
- * Scratch memory where the fast kernel can read operands in place: the SIMD module's memory when
- * available, else a plain Float32Array. Kernels that build a large operand themselves
- * (im2col) write it here directly instead of into an array that gemm would then copy.
- */
-export interface Workspace {
-  /**
-   * An array of at least `floats` elements. Growing may replace the array, so take it after the
-   * last reserve and don't hold it across calls that reserve (including `gemm` below).
-   */
-  reserve(floats: number): Float32Array;
-  /**
-   * C(i,j) (+)= Σ_k op(A)(i,k)·op(B)(k,j), all operands in the workspace (offsets and strides in
-   * floats): op(A)(i,k) = w[a + i*si + k*sk], op(B)(k,j) = w[b + k*ldb + j], C(i,j) = w[c + i*ldc + j].
-   * Requires M % WS_ROWS == 0 and N % WS_COLS == 0 (pad with zero rows/columns).
-   */
-  gemm(
-    a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
-    M: number, N: number, K: number, accumulate: boolean
-  ): void;
-}
-
-let jsArray = new Float32Array(0);
-const jsWorkspace: Workspace = {
-  reserve(floats) {
-    if (jsArray.length < floats) {
-      const bigger = new Float32Array(Math.max(floats, jsArray.length * 2));
-      bigger.set(jsArray);
-      jsArray = bigger;
-    }
-    return jsArray;
-  },
-  gemm(a, si, sk, b, ldb, c, ldc, M, N, K, accumulate) {
-    gemmScalar(jsArray, a, si, sk, jsArray, b, ldb, 1, jsArray, c, ldc, M, N, K, accumulate);
-  }
-};
-
-let simdWorkspace: Workspace | null | undefined;
-
-/** The workspace of the fastest available kernel. */
-export function workspace(): Workspace {
-  if (!simdAllowed) return jsWorkspace;
-  if (simdWorkspace === undefined) {
-    const simd = simdGemm();
-    simdWorkspace = simd && {
-      reserve: (floats) => simd.reserve(floats),
-      gemm(a, si, sk, b, ldb, c, ldc, M, N, K, accumulate) {
-        for (let k0 = 0; k0 < K; k0 += KC) {
-          const kc = Math.min(KC, K - k0);
-          simd.run(a + k0 * sk, si, sk, b + k0 * ldb, ldb, c, ldc, M, N, kc, accumulate || k0 > 0);
-        }
-      }
-    };
-  }
-  return simdWorkspace ?? jsWorkspace;
-}
 
 /**
  * General matrix multiply on row-major Float32Arrays:
@@ -113,8 +34,8 @@ export function gemm(
     if (!accumulate) C.fill(0, cOff, cOff + M * N);
     return;
   }
-  const ws = M * N * K >= SIMD_MIN_MACS && N >= SIMD_MIN_N ? workspace() : jsWorkspace;
-  if (ws === jsWorkspace) {
+  const ws = workspace();
+  if (!ws.simd || M * N * K < SIMD_MIN_MACS || N < SIMD_MIN_N) {
     gemmScalar(
       A, aOff, transA ? 1 : K, transA ? M : 1,
       B, bOff, transB ? 1 : N, transB ? K : 1,

@@ -6,16 +6,18 @@ import type { ConvGeometry } from './conv-geometry';
  *
  * Row p = (n·OH + oh)·OW + ow, column (kh·KW + kw)·C + c, stored at col[colOff + p·ld + column];
  * windows reaching into the padding read zeros. `ld` ≥ KH·KW·C lets the caller pad rows.
+ * x starts at x[xOff]. This is the reference version; simd-im2col.ts is the same walk in
+ * WebAssembly, used when available.
  *
  * Because channels are innermost, one window row (KW pixels × C channels) is a contiguous run of
  * the input whenever it lies fully inside the image, so the inner loop is a straight copy.
  */
-export function im2col(g: ConvGeometry, x: Float32Array, col: Float32Array, colOff: number, ld: number): void {
+export function im2col(g: ConvGeometry, x: Float32Array, xOff: number, col: Float32Array, colOff: number, ld: number): void {
   const { N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW } = g;
   const run = KW * C;
   let row = colOff;
   for (let n = 0; n < N; n++) {
-    const xn = n * H * W * C;
+    const xn = xOff + n * H * W * C;
     for (let oh = 0; oh < OH; oh++) {
       const ih0 = oh * strideH - padTop;
       for (let ow = 0; ow < OW; ow++, row += ld) {
@@ -48,14 +50,14 @@ export function im2col(g: ConvGeometry, x: Float32Array, col: Float32Array, colO
 /**
  * col2im: the adjoint of im2col. Adds every entry of a window matrix back onto the input pixel it
  * was copied from (overlapping windows sum), and drops entries that came from the padding.
- * dx is accumulated into, not overwritten.
+ * dx (from dx[dxOff]) is accumulated into, not overwritten.
  */
-export function col2im(g: ConvGeometry, col: Float32Array, colOff: number, ld: number, dx: Float32Array): void {
+export function col2im(g: ConvGeometry, col: Float32Array, colOff: number, ld: number, dx: Float32Array, dxOff: number): void {
   const { N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW } = g;
   const run = KW * C;
   let row = colOff;
   for (let n = 0; n < N; n++) {
-    const xn = n * H * W * C;
+    const xn = dxOff + n * H * W * C;
     for (let oh = 0; oh < OH; oh++) {
       const ih0 = oh * strideH - padTop;
       for (let ow = 0; ow < OW; ow++, row += ld) {

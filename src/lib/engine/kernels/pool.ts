@@ -1,4 +1,5 @@
 import type { ConvGeometry } from './conv-geometry';
+import { simdKernels } from './workspace';
 
 /**
  * Pooling on NHWC tensors (backward passes add into dx, the tape's rule): max pooling (remembering where each maximum came from, so the backward
@@ -21,6 +22,17 @@ function checkWindows(g: ConvGeometry): void {
 export function maxPoolForward(g: ConvGeometry, x: Float32Array, y: Float32Array, argmax: Int32Array): void {
   checkWindows(g);
   const { N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW } = g;
+  const fast = simdKernels();
+  if (fast && C % 4 === 0) {
+    // Same walk in WebAssembly, four channels at a time (simd-pool.ts): copy in, pool, copy out.
+    const xOff = 0, yOff = x.length, argOff = yOff + y.length;
+    const m = fast.reserve(argOff + argmax.length);
+    m.set(x, xOff);
+    fast.maxPool(g, xOff, yOff, argOff);
+    y.set(m.subarray(yOff, yOff + y.length));
+    argmax.set(new Int32Array(m.buffer, m.byteOffset + argOff * 4, argmax.length));
+    return;
+  }
   let o = 0;
   for (let n = 0; n < N; n++) {
     for (let oh = 0; oh < OH; oh++) {

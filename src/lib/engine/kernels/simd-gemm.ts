@@ -1,21 +1,17 @@
 /**
- * The engine's one piece of WebAssembly: a 4×8 register-tiled f32x4 matrix-multiply micro-kernel.
+ * The matrix-multiply micro-kernel in WebAssembly SIMD: C tiles of 4 rows × 8 columns held in
+ * eight f32x4 registers, each step of k broadcasting 4 values of op(A) and loading 8 of op(B).
  *
- * Why it exists: plain TypeScript tops out near 4 GFLOP/s here (every Float32Array element is
- * widened to a double and bounds-checked), while 128-bit SIMD does four multiply-adds per
- * instruction. Everything else in the engine stays TypeScript; only the innermost loop of gemm
- * (and therefore of matmul and convolution) runs here.
+ * Why: plain TypeScript tops out near 4 GFLOP/s here (every Float32Array element is widened to
+ * a double and bounds-checked), while one f32x4 instruction does four multiply-adds; this kernel
+ * runs at 30-40 GFLOP/s on one core. 4×8 measured fastest: 6×8, 4×12 and larger tiles need more
+ * than the 16 vector registers and spill (2×16 is within 10%).
  *
- * How it is used: callers lay operands out in this module's linear memory (`heap`), then call
- * `run`. The kernel reads op(A) through two strides, so row-major A and transposed A both work
- * without packing; op(B) must be row-major with its row stride a multiple of 8 floats; M must be a
- * multiple of 4 and N of 8 (callers pad with zeros). C is row-major with stride ldc.
- *
- * The module is built from the instruction listing below at first use (no .wasm file, no
- * toolchain). If the platform lacks WebAssembly SIMD, `simdGemm()` returns null and the engine
- * uses its TypeScript kernels instead.
+ * Contract (all byte addresses in the module's memory, see simd.ts): op(A) is read through two
+ * strides, so row-major and transposed A both work without packing; op(B) is row-major; M must
+ * be a multiple of 4 and N of 8 (callers pad); C is row-major with stride ldc.
  */
-import { FuncBuilder, ModuleBuilder, i32, v128 } from './wasm-builder';
+import { FuncBuilder, i32, v128 } from './wasm-builder';
 
 /** Rows and columns of C computed per micro-kernel call (8 f32x4 accumulators). */
 export const MR = 4;
@@ -95,75 +91,4 @@ export function buildGemmKernel(MR: number, NR: number): FuncBuilder {
   }
   f.end().end(); // loop i, block i
   return f;
-}
-
-/** The module's bytes; exported so a test can check they validate and stay small. */
-export function simdGemmModuleBytes(): Uint8Array<ArrayBuffer> {
-  const m = new ModuleBuilder(1);
-  m.func('gemm', buildGemmKernel(MR, NR));
-  return m.bytes();
-}
-
-type KernelFn = (
-  a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
-  M: number, N: number, K: number, acc: number
-) => void;
-
-export interface SimdGemm {
-  /**
-   * A Float32Array view over the module's memory holding at least `floats` elements. Growing the
-   * memory detaches earlier views, so take the view after reserving and don't keep it across calls
-   * that may reserve more.
-   */
-  reserve(floats: number): Float32Array;
-  /**
-   * C = (or +=) op(A)·op(B) on heap operands. All offsets and strides are in floats (heap indices).
-   * op(A)(i,k) = heap[a + i*si + k*sk]; op(B)(k,j) = heap[b + k*ldb + j]; C(i,j) = heap[c + i*ldc + j].
-   * Requires M % 4 == 0, N % 8 == 0.
-   */
-  run(
-    a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
-    M: number, N: number, K: number, accumulate: boolean
-  ): void;
-}
-
-let instance: SimdGemm | null | undefined;
-
-/** The SIMD kernel, instantiated on first use; null when WebAssembly SIMD is unavailable. */
-export function simdGemm(): SimdGemm | null {
-  if (instance !== undefined) return instance;
-  instance = null;
-  try {
-    if (typeof WebAssembly === 'undefined') return null;
-    const bytes = simdGemmModuleBytes();
-    if (!WebAssembly.validate(bytes)) return null;
-    // Synchronous compilation keeps gemm a plain synchronous function; the module is well under
-    // the 4 KB that browsers allow to compile synchronously on the main thread.
-    const mod = new WebAssembly.Module(bytes);
-    const exports = new WebAssembly.Instance(mod, {}).exports as {
-      memory: WebAssembly.Memory;
-      gemm: KernelFn;
-    };
-    const memory = exports.memory;
-    const kernel = exports.gemm;
-    let view = new Float32Array(memory.buffer);
-    instance = {
-      reserve(floats) {
-        if (view.length < floats) {
-          const needBytes = floats * 4 - memory.buffer.byteLength;
-          memory.grow(Math.ceil(needBytes / 65536));
-          view = new Float32Array(memory.buffer);
-        } else if (view.buffer !== memory.buffer) {
-          view = new Float32Array(memory.buffer);
-        }
-        return view;
-      },
-      run(a, si, sk, b, ldb, c, ldc, M, N, K, accumulate) {
-        kernel(a * 4, si * 4, sk * 4, b * 4, ldb * 4, c * 4, ldc * 4, M, N, K, accumulate ? 1 : 0);
-      }
-    };
-  } catch {
-    instance = null;
-  }
-  return instance;
 }

@@ -5,7 +5,8 @@
  * every instruction is reviewable here and in simd-gemm.ts.
  *
  * Scope: one exported memory, functions with i32/f32/v128 params and locals, structured control
- * flow, integer arithmetic, f32 and v128 loads/stores and the few f32x4 ops the kernels use.
+ * flow, integer arithmetic, f32 and v128 loads/stores and the few f32x4 ops the kernels use,
+ * plus `whileLoop`, the one control-flow shape the kernels need, so their loops read as loops.
  */
 
 export const i32 = 0x7f;
@@ -92,23 +93,66 @@ export class FuncBuilder {
   i32Sub(): this { return this.op(0x6b); }
   i32Mul(): this { return this.op(0x6c); }
   i32Shl(): this { return this.op(0x74); }
+  i32And(): this { return this.op(0x71); }
   i32Eqz(): this { return this.op(0x45); }
   i32LtU(): this { return this.op(0x49); }
+  i32LtS(): this { return this.op(0x48); }
+  i32LeS(): this { return this.op(0x4c); }
+  i32GeS(): this { return this.op(0x4e); }
   i32GeU(): this { return this.op(0x4f); }
 
   // memory; offsets are constant byte offsets added to the address on the stack
   f32Load(offset = 0): this { return this.op(0x2a).memarg(2, offset); }
+  f32Add(): this { return this.op(0x92); }
+  f32Const(v: number): this {
+    this.op(0x43);
+    const bytes = new Uint8Array(new Float32Array([v]).buffer); // little-endian on every platform JS runs on
+    for (const b of bytes) this.code.push(b);
+    return this;
+  }
   f32Store(offset = 0): this { return this.op(0x38).memarg(2, offset); }
   v128Load(offset = 0): this { return this.simd(0x00).memarg(2, offset); }
   v128Load32Splat(offset = 0): this { return this.simd(0x09).memarg(2, offset); }
   v128Store(offset = 0): this { return this.simd(0x0b).memarg(2, offset); }
   v128Zero(): this { this.simd(0x0c); for (let i = 0; i < 16; i++) this.code.push(0); return this; }
 
+  /** select(a, b, cond): a if cond ≠ 0 else b (i32 operands). */
+  select(): this { return this.op(0x1b); }
+
+  /** A v128 constant from four i32 lanes. */
+  v128ConstI32(lanes: [number, number, number, number]): this {
+    this.simd(0x0c);
+    for (const v of lanes) for (let k = 0; k < 4; k++) this.code.push((v >>> (8 * k)) & 0xff);
+    return this;
+  }
+  v128And(): this { return this.simd(0x4e); }
+  v128Or(): this { return this.simd(0x50); }
+  /** bitselect(a, b, mask): bits of a where mask is 1, of b where it is 0. */
+  v128Bitselect(): this { return this.simd(0x52); }
+  i32x4Splat(): this { return this.simd(0x11); }
+  i32x4Add(): this { return this.simd(0xae); }
+
   // f32x4 lanes
+  f32x4Eq(): this { return this.simd(0x41); }
+  f32x4Ne(): this { return this.simd(0x42); }
+  f32x4Gt(): this { return this.simd(0x44); }
   f32x4Splat(): this { return this.simd(0x13); }
   f32x4Add(): this { return this.simd(0xe4); }
   f32x4Mul(): this { return this.simd(0xe6); }
   f32x4Max(): this { return this.simd(0xe9); }
+
+  /**
+   * while (cond) body — `cond` must leave one i32 on the stack. Emitted as
+   * block { loop { br_if(!cond) out; body; br loop } }, so `body` may not branch itself.
+   */
+  whileLoop(cond: () => void, body: () => void): this {
+    this.block().loop();
+    cond();
+    this.i32Eqz().brIf(1);
+    body();
+    this.br(0).end().end();
+    return this;
+  }
 
   /** Encodes the body as the code section wants it: local declarations, instructions, end. */
   encode(): number[] {

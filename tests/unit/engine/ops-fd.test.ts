@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { DEFAULT_FD, checkFiniteDifferences } from './support/check';
 import { OP_SPECS } from './support/op-cases';
 
-const RUNS = 25;
+const RUNS = 60;
 
 describe('ops: gradients against float64 finite differences', () => {
   for (const spec of OP_SPECS) {

@@ -11,7 +11,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { DEFAULT_TF, checkTf } from './support/check';
 import { OP_SPECS } from './support/op-cases';
 
-const RUNS = 20;
+const RUNS = 40;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

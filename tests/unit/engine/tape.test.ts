@@ -89,4 +89,17 @@ describe('Tape', () => {
     }
     expect(outs[0]).toBe(outs[2]);
   });
+
+  it('records nothing when made with record: false, and lists the parameters a graph reads', () => {
+    const W = param([1, 2], [2, 1], 'W');
+    const off = new Tape({ record: false });
+    const y = matmul(off, tensor([1, 1], [1, 2]), W);
+    expect(y.item()).toBe(3);
+    expect(off.nodes).toHaveLength(0);
+    expect(y.requiresGrad).toBe(false);
+    const on = new Tape();
+    const b = param([0.5], [1], 'b');
+    add(on, matmul(on, tensor([1, 1], [1, 2]), W), b);
+    expect(on.params()).toEqual([W, b]);
+  });
 });

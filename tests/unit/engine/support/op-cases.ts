@@ -197,6 +197,29 @@ function batchOf(sa: number[], sb: number[]): number[] {
   return pa.map((d, i) => (d === 1 ? pb[i] : d));
 }
 
+/** The fused dense op: x [..., in] · W [in, out] + b [out], with and without the bias. */
+const linearArb = fc
+  .record({ lead: shapeArb(0, 2, 4), K: dimArb(5), N: dimArb(5), withBias: fc.boolean(), seed: seedArb })
+  .map(({ lead, K, N, withBias, seed }) => {
+    const sx = [...lead, K];
+    const rows = size(lead);
+    const inputs = [input(sx, seed), input([K, N], seed + 1), ...(withBias ? [input([N], seed + 2)] : [])];
+    return {
+      inputs,
+      engine: (t: E.Tape, [x, W, b]: E.Tensor[]) => E.linear(t, x, W, b ?? null),
+      ref: ([x, W, b]: ref.R[]) => {
+        const y = ref.matmul({ shape: [rows, K], data: x.data }, W);
+        const z = b ? ref.binary(y, b, (u, v) => u + v) : y;
+        return { shape: [...lead, N], data: z.data };
+      },
+      tf: ([x, W, b]: tf.Tensor[]) => {
+        const y = tf.reshape(tf.matMul(tf.reshape(x, [rows, K]), W), [...lead, N]);
+        return b ? tf.add(y, b) : y;
+      },
+      note: `linear [${sx}] · [${K},${N}]${withBias ? ' + bias' : ''}`
+    } satisfies OpCase;
+  });
+
 const reduceArb = (
   name: 'sum' | 'mean' | 'max',
   kind: Kind
@@ -383,6 +406,7 @@ export const OP_SPECS: OpSpec[] = [
   { name: 'softmax', cases: rowSpec('softmax', E.softmax, ref.softmax, (x) => tf.softmax(x)) },
   { name: 'logSoftmax', cases: rowSpec('logSoftmax', E.logSoftmax, ref.logSoftmax, (x) => tf.logSoftmax(x)) },
   { name: 'matmul', cases: matmulArb },
+  { name: 'linear', cases: linearArb },
   {
     name: 'transpose',
     cases: fc.record({ shape: shapeArb(2, 4, 4), seed: seedArb }).map(({ shape, seed }) => ({

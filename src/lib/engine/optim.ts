@@ -1,6 +1,8 @@
 /**
  * Optimisers: they read each parameter's `grad` (filled by `Tape.backward`) and update its `data`
  * in place. Parameters whose gradient was never computed (grad === null) are left alone.
+ * `Tape.backward` zeroes the gradients of the parameters its graph reads; a parameter that a step
+ * does not use keeps its old gradient, so call `clearGrads()` before a step that may skip some.
  *
  *   SGD            p −= lr · g                         (momentum μ > 0: v = μ·v + g, p −= lr · v)
  *   Adam           m = β₁m + (1−β₁)g,  v = β₂v + (1−β₂)g²,
@@ -55,8 +57,10 @@ export abstract class Optimizer {
 
   protected abstract apply(index: number, p: Float32Array, g: Float32Array, lr: number): void;
 
-  zeroGrad(): void {
-    for (const p of this.params) p.grad?.fill(0);
+  /** Forgets every parameter's gradient (sets it to null), so the next update skips any parameter
+   * the next backward sweep does not reach. */
+  clearGrads(): void {
+    for (const p of this.params) p.grad = null;
   }
 
   protected buffer(name: string): Float32Array[] {

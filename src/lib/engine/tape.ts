@@ -37,8 +37,8 @@
  * ## Reuse between steps
  * `tape.reset()` forgets the nodes. A tape made with `{ reuseBuffers: true }` also keeps the output
  * tensors it handed out and gives the same objects back, in the same order, to the next step when
- * the shapes match — so a training loop that runs the same graph every step allocates nothing
- * after the first step. The price: an output from the previous step is overwritten by the next
+ * the shapes match — so a training loop that runs the same graph every step allocates no tensor
+ * memory after the first step (only small bookkeeping: node records, closures). The price: an output from the previous step is overwritten by the next
  * one, so copy (`t.clone()`) anything you want to keep across `reset()`.
  *
  * ## Inference without gradients

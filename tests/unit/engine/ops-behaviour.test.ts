@@ -4,12 +4,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import {
-  Rng, Tape, add, broadcastPlan, causalMask, concat, crossEntropy, dropout, gather, logSoftmax, matmul, max, mse,
+  Rng, Tape, add, broadcastPlan, causalMask, concat, crossEntropy, dropout, gather, linear, logSoftmax, matmul, max, mse,
   param, reshape, slice, softmax, sum, tanh, tensor, topk
 } from '$lib/engine';
 import { tanhf } from '$lib/engine/fastmath';
+import { checkTf } from './support/check';
+import { type OpCase, input } from './support/op-cases';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -161,5 +164,37 @@ describe('fast tanh', () => {
     expect(Math.abs(tanhf(1e-30) / 1e-30 - 1)).toBeLessThan(1e-9); // tanh x ≈ x near 0, no underflow
     expect(tanhf(NaN)).toBeNaN();
     expect(Array.from(tanh(new Tape(), tensor([0, 0.5, -3])).data)).toEqual([0, 0.5, -3].map((v) => Math.fround(Math.tanh(v))));
+  });
+});
+
+describe('products large enough for the SIMD kernel', () => {
+  // The property tables use small matrices (the TypeScript tiles); these go through gemm's
+  // WebAssembly path where the platform has it, transposed and accumulating variants included.
+  const tol = { forward: { rtol: 1e-4, atol: 1e-4 }, grad: { rtol: 1e-4, atol: 1e-4 } };
+  it('batched matmul with a shared right operand, and a broadcast batch, match TF.js', () => {
+    const shared: OpCase = {
+      inputs: [input([2, 3, 40, 24], 1), input([24, 32], 2)],
+      engine: (t, [a, b]) => matmul(t, a, b),
+      ref: () => { throw new Error('unused'); },
+      tf: ([a, b]) => tf.reshape(tf.matMul(tf.reshape(a, [240, 24]), b), [2, 3, 40, 32]),
+      note: 'matmul [2,3,40,24] @ [24,32]'
+    };
+    checkTf(shared, 3, tol);
+    const broadcast: OpCase = {
+      inputs: [input([3, 1, 20, 16], 4), input([4, 16, 24], 5)],
+      engine: (t, [a, b]) => matmul(t, a, b),
+      ref: () => { throw new Error('unused'); },
+      tf: ([a, b]) => tf.matMul(tf.broadcastTo(a, [3, 4, 20, 16]), tf.broadcastTo(b, [3, 4, 16, 24])),
+      note: 'matmul [3,1,20,16] @ [4,16,24]'
+    };
+    checkTf(broadcast, 6, tol);
+    const dense: OpCase = {
+      inputs: [input([64, 32], 7), input([32, 48], 8), input([48], 9)],
+      engine: (t, [x, w, b]) => linear(t, x, w, b),
+      ref: () => { throw new Error('unused'); },
+      tf: ([x, w, b]) => tf.add(tf.matMul(x, w), b),
+      note: 'linear [64,32]·[32,48] + b'
+    };
+    checkTf(dense, 10, tol);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import {
-  Adam, AdamW, type Optimizer, Rng, SGD, type Tensor, clipGradNorm, constant, cosine, param
+  Adam, AdamW, type Optimizer, Rng, SGD, Tape, type Tensor, add, clipGradNorm, constant, cosine, mul, param
 } from '$lib/engine';
 
 beforeAll(async () => {
@@ -64,6 +64,22 @@ describe('optimisers against hand-computed steps', () => {
     new Adam([a, b], { lr: 0.1 }).step();
     expect(b.data[0]).toBe(2);
     expect(a.data[0]).toBeCloseTo(0.9, 6);
+  });
+});
+
+describe('clearGrads', () => {
+  it('makes the next update skip parameters the next sweep does not reach', () => {
+    const a = param([1]), b = param([2]);
+    const opt = new SGD([a, b], { lr: 0.1 });
+    const t1 = new Tape();
+    t1.backward(add(t1, a, b));
+    opt.step(); // both moved by 0.1
+    opt.clearGrads();
+    const t2 = new Tape();
+    t2.backward(mul(t2, a, 1)); // b is not on this tape
+    opt.step();
+    expect(a.data[0]).toBeCloseTo(0.8, 6);
+    expect(b.data[0]).toBeCloseTo(1.9, 6);
   });
 });
 

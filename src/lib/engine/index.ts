@@ -17,3 +17,6 @@ export * from './layers';
 export * from './optim';
 export * from './schedule';
 export * from './safetensors';
+export * from './ops/conv';
+export * from './ops/pool';
+export * from './ops/batchnorm';

@@ -13,6 +13,8 @@ import { conv2dBackward, conv2dForward } from '../kernels/conv2d';
 import type { Tape } from '../tape';
 import type { Tensor } from '../tensor';
 
+export type { Padding };
+
 export interface Conv2dOptions {
   /** Step between windows, one number for both axes or [rows, columns] (default 1). */
   stride?: number | [number, number];

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: the engine against TensorFlow.js 4.22 on the lecture's own workloads (issue 3
+ * item 7), TF.js on its `cpu` and its `wasm` backend, in one run.
+ *
+ * For each workload and backend: both sides are built from the same data and initial weights
+ * (workloads.ts), their starting losses are checked to agree, both are warmed up with the same
+ * number of steps, then timed in rounds of the same number of steps, alternating which side goes
+ * first. Each side's rate is the median over rounds. stdout gets exactly one line per pair,
+ *   bench <workload> vs <backend>: engine <x>/s, tfjs <y>/s, ratio <x/y>, engine <g> GFLOP/s
+ * and bench/results.json the same numbers; progress and diagnostics go to stderr.
+ *
+ * Options (environment): BENCH_ROUNDS (default 7), BENCH_ROUND_SECONDS (default 0.8: the target
+ * length of one TF.js round), BENCH_WORKLOADS / BENCH_BACKENDS (comma lists to run a subset).
+ */
+import { register } from 'node:module';
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// TF.js's gradient definitions ship only in its ES-module build; see tfjs-esm-hooks.mjs.
+register('./tfjs-esm-hooks.mjs', import.meta.url);
+const tf = await import('@tensorflow/tfjs-core');
+await import('@tensorflow/tfjs-core/dist/register_all_gradients.js');
+await import('@tensorflow/tfjs-backend-cpu');
+const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+const { tfjsTrainer } = await import('./tfjs-models');
+const { engineTrainer } = await import('./engine-models');
+const { WORK } = await import('./workloads');
+const { workspace } = await import('../src/lib/engine/kernels/workspace');
+type WorkloadName = import('./workloads').WorkloadName;
+type Trainer = import('./workloads').Trainer;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+// Offline: the wasm backend reads its .wasm files from node_modules by path (no fetch).
+setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep);
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 0.8);
+const list = <T extends string>(v: string | undefined, all: T[]): T[] =>
+  v ? all.filter((x) => v.split(',').includes(x)) : all;
+const WORKLOADS = list<WorkloadName>(process.env.BENCH_WORKLOADS, ['mlp', 'attention', 'cnn']);
+const BACKENDS = list(process.env.BENCH_BACKENDS, ['cpu', 'wasm']);
+
+const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
+
+/** Seconds for `steps` training steps (the side's queued work included). */
+function time(t: Trainer, steps: number): number {
+  const start = performance.now();
+  for (let i = 0; i < steps; i++) t.step();
+  t.sync();
+  return (performance.now() - start) / 1000;
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** 3 significant digits at most, no exponent: 12345 → "12345", 3.14159 → "3.14". */
+function fmt(x: number): string {
+  if (x >= 100) return Math.round(x).toString();
+  if (x >= 10) return x.toFixed(1);
+  return x.toFixed(2);
+}
+
+interface Result {
+  workload: WorkloadName;
+  backend: string;
+  unit: string;
+  engine: number;
+  tfjs: number;
+  ratio: number;
+  engineGflops: number;
+  tfjsGflops: number;
+  stepsPerRound: number;
+  rounds: number;
+  warmupSteps: number;
+  lossAtStart: { engine: number; tfjs: number };
+  lossAtEnd: { engine: number; tfjs: number };
+  line: string;
+}
+
+async function compare(workload: WorkloadName, backend: string): Promise<Result> {
+  await tf.setBackend(backend);
+  await tf.ready();
+  const work = WORK[workload];
+  // JIT warm-up of the engine's code on a throwaway copy of the model, so that the measured
+  // model can keep the same step count as TF.js even where TF.js warms up with a single step
+  // (the cnn on cpu takes ~13 s per step); TF.js's warm-up is its own first steps below.
+  const scratch = engineTrainer(workload);
+  for (let s = performance.now(); performance.now() - s < 300;) scratch.step();
+  const engine = engineTrainer(workload);
+  const ref = tfjsTrainer(workload, backend);
+  const lossAtStart = { engine: engine.loss(), tfjs: ref.loss() };
+  if (!(Math.abs(lossAtStart.engine - lossAtStart.tfjs) <= 1e-4 * Math.max(1, Math.abs(lossAtStart.tfjs)))) {
+    throw new Error(`${workload}/${backend}: the two models disagree before training (loss ${lossAtStart.engine} vs ${lossAtStart.tfjs})`);
+  }
+
+  // Warm-up (JIT, buffer pools, wasm memory growth) with equal steps, and a first rate estimate.
+  let warmupSteps = 1;
+  time(engine, 1);
+  let tfSeconds = time(ref, 1);
+  while (tfSeconds < ROUND_SECONDS && warmupSteps < 4096) {
+    const more = warmupSteps;
+    time(engine, more);
+    tfSeconds += time(ref, more);
+    warmupSteps += more;
+  }
+  const stepsPerRound = Math.max(1, Math.round((ROUND_SECONDS * warmupSteps) / tfSeconds));
+
+  const engineRates: number[] = [], tfRates: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const sides: [Trainer, number[]][] = [[engine, engineRates], [ref, tfRates]];
+    if (r % 2) sides.reverse();
+    for (const [side, rates] of sides) rates.push((stepsPerRound * work.itemsPerStep) / time(side, stepsPerRound));
+  }
+  const lossAtEnd = { engine: engine.loss(), tfjs: ref.loss() };
+  ref.dispose();
+  engine.dispose();
+
+  const e = median(engineRates), t = median(tfRates);
+  const perItemFlops = work.flopsPerStep / work.itemsPerStep;
+  const engineGflops = (e * perItemFlops) / 1e9;
+  const line = `bench ${workload} vs ${backend}: engine ${fmt(e)}/s, tfjs ${fmt(t)}/s, ratio ${fmt(e / t)}, engine ${fmt(engineGflops)} GFLOP/s`;
+  log(`  ${workload}/${backend}: ${stepsPerRound} steps × ${ROUNDS} rounds after ${warmupSteps} warm-up steps; ` +
+    `engine ${engineRates.map(fmt).join(' ')}; tfjs ${tfRates.map(fmt).join(' ')} ${work.unit}/s; ` +
+    `loss ${lossAtStart.engine.toFixed(5)} → engine ${lossAtEnd.engine.toFixed(5)}, tfjs ${lossAtEnd.tfjs.toFixed(5)}`);
+  return {
+    workload, backend, unit: `${work.unit}/s`, engine: e, tfjs: t, ratio: e / t, engineGflops,
+    tfjsGflops: (t * perItemFlops) / 1e9, stepsPerRound, rounds: ROUNDS, warmupSteps, lossAtStart, lossAtEnd, line
+  };
+}
+
+log(`engine gemm: ${workspace().simd ? 'WebAssembly SIMD (f32x4) micro-kernel' : 'TypeScript tiles (no WebAssembly SIMD here)'}; ` +
+  `TF.js wasm conv filter gradient: tf.customGrad (im2col + tf.matMul)`);
+const results: Result[] = [];
+for (const workload of WORKLOADS) {
+  for (const backend of BACKENDS) {
+    const r = await compare(workload, backend);
+    console.log(r.line);
+    results.push(r);
+  }
+}
+
+writeFileSync(path.join(here, 'results.json'), JSON.stringify({
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+  engineGemm: workspace().simd ? 'wasm-simd' : 'typescript',
+  notes: [
+    'Rates are medians over rounds; the engine and TF.js alternate, same data, same initial weights, same steps.',
+    'GFLOP/s counts 2 FLOPs per multiply-add of matrix products and convolutions (forward, weight gradients, and input gradients except of data); elementwise work is not counted.',
+    'TF.js wasm has no Conv2DBackpropFilter kernel: its CNN uses tf.customGrad with tf.conv2d forward, tf.conv2dTranspose input gradient, and im2col (pad + 9 slices + concat) + tf.matMul filter gradient.',
+    'CNN images are seeded synthetic 32×32×3 images (cost does not depend on pixel values).'
+  ],
+  results
+}, null, 2) + '\n');

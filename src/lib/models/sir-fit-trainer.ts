@@ -1,8 +1,8 @@
 /**
  * Figure 2c's gradient descent as a Trainer for the worker loop (workers/loop.ts): Adam on the
  * engine's tape through the SIR integration (sir-fit.ts), starting from wherever the reader left
- * the sliders. Each snapshot carries what the figure draws: the parameters, the model's daily
- * cases, the path in (β, γ) so far and the loss landscape at the current i0 and ρ.
+ * the sliders. Each snapshot carries what the figure draws: the parameters, the path in (β, γ) so
+ * far and the loss landscape at the current i0 and ρ.
  */
 import { Adam, Tape } from '$lib/engine';
 import type { Trainer } from '$lib/workers/protocol';
@@ -11,7 +11,6 @@ import {
   fitLoss,
   leavesFrom,
   lossSurface,
-  modelDailyCases,
   paramsOf,
   sirFitGraph,
   toUnconstrained,
@@ -31,16 +30,15 @@ export interface SirFitSnapshot {
   params: SirFitParams;
   /** The loss at `params`, in float64 (the same number the hand fit shows). */
   loss: number;
-  /** Model daily confirmed cases for every day of the data. */
-  curve: number[];
-  /** (β, γ) after each recorded step, starting with the start point. */
-  path: [number, number][];
-  surface: LossSurface;
+  /** (β, γ) after each recorded step, starting with the start point, flat: β₀, γ₀, β₁, γ₁ … */
+  path: Float64Array;
+  /** The landscape, or null when it has not changed since the previous snapshot (saves copying it). */
+  surface: LossSurface | null;
   converged: boolean;
 }
 
-/** Stop when the loss has improved by less than this fraction over the last CHECK_EVERY steps. */
-const CONVERGED = 1e-5;
+/** Stop when the loss has improved by less than this fraction (0.01%) over the last CHECK_EVERY steps. */
+const CONVERGED = 1e-4;
 const CHECK_EVERY = 200;
 export const MAX_FIT_STEPS = 6000;
 
@@ -50,7 +48,8 @@ export class SirFitTrainer implements Trainer<SirFitConfig, SirFitSnapshot> {
   private readonly tape = new Tape({ reuseBuffers: true });
   private window!: FitWindow;
   private steps = 0;
-  private path: [number, number][] = [];
+  private path: number[] = [];
+  private surfaceSent = false;
   private lastCheck = Infinity;
   private converged = false;
   private surface!: LossSurface;
@@ -69,11 +68,12 @@ export class SirFitTrainer implements Trainer<SirFitConfig, SirFitSnapshot> {
     this.leaves = leavesFrom(config.start);
     this.opt = new Adam([this.leaves.logBeta, this.leaves.logGamma, this.leaves.logI0, this.leaves.logitRho], { lr: config.lr ?? FIT_LEARNING_RATE });
     this.steps = 0;
-    this.path = [[config.start.beta, config.start.gamma]];
+    this.path = [config.start.beta, config.start.gamma];
     this.lastCheck = Infinity;
     this.converged = false;
     this.surface = lossSurface(config.start, this.data, this.window, this.population);
     this.surfaceStep = 0;
+    this.surfaceSent = false;
   }
 
   configure(patch: Partial<SirFitConfig>): void {
@@ -90,7 +90,7 @@ export class SirFitTrainer implements Trainer<SirFitConfig, SirFitSnapshot> {
     // Every step early on, when the parameters move fast; every tenth later (keeps snapshots small).
     if (this.steps <= 200 || this.steps % 10 === 0) {
       const p = paramsOf(this.leaves);
-      this.path.push([p.beta, p.gamma]);
+      this.path.push(p.beta, p.gamma);
     }
     if (this.steps % CHECK_EVERY === 0) {
       this.converged = this.lastCheck - value < CONVERGED * value;
@@ -110,13 +110,15 @@ export class SirFitTrainer implements Trainer<SirFitConfig, SirFitSnapshot> {
     if ((moved > 0.02 && this.steps - this.surfaceStep >= 50) || (this.finished() && moved > 0)) {
       this.surface = lossSurface(params, this.data, this.window, this.population);
       this.surfaceStep = this.steps;
+      this.surfaceSent = false;
     }
+    const surface = this.surfaceSent ? null : this.surface;
+    this.surfaceSent = true;
     return {
       params,
       loss: fitLoss(params, this.data, this.window, this.population),
-      curve: Array.from(modelDailyCases(params, this.data.length, this.population)),
-      path: this.path.slice(),
-      surface: this.surface,
+      path: Float64Array.from(this.path),
+      surface,
       converged: this.converged
     };
   }

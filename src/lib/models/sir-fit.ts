@@ -171,7 +171,7 @@ export interface LossSurface {
   betas: number[];
   gammas: number[];
   /** values[j * betas.length + i] is the loss at (betas[i], gammas[j]). */
-  values: number[];
+  values: Float64Array;
   i0: number;
   rho: number;
 }
@@ -193,10 +193,10 @@ export function lossSurface(
 ): LossSurface {
   const betas = logSpaced(BETA_RANGE[0], BETA_RANGE[1], n);
   const gammas = logSpaced(GAMMA_RANGE[0], GAMMA_RANGE[1], n);
-  const values: number[] = new Array(n * n);
+  const values = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
-      values[j * n + i] = fitLoss({ beta: betas[i], gamma: gammas[j], ...nuisance }, data, w, population);
+      values[j * n + i] = fitLoss({ beta: betas[i], gamma: gammas[j], i0: nuisance.i0, rho: nuisance.rho }, data, w, population);
     }
   }
   return { betas, gammas, values, i0: nuisance.i0, rho: nuisance.rho };

@@ -142,10 +142,11 @@ describe('the worker’s trainer', () => {
     const t = new SirFitTrainer(NYC_CITYWIDE, N);
     t.reset({ start: NYC_FIT_START, window: NYC_FIT_WINDOW });
     const first = t.snapshot();
-    expect(first.path).toEqual([[NYC_FIT_START.beta, NYC_FIT_START.gamma]]);
+    expect(Array.from(first.path)).toEqual([NYC_FIT_START.beta, NYC_FIT_START.gamma]);
     // (The leaves are float32: the start point is rounded to float32 precision.)
     expect(Math.abs(first.loss / fitLoss(NYC_FIT_START, NYC_CITYWIDE, NYC_FIT_WINDOW, N) - 1)).toBeLessThan(1e-6);
-    expect(first.surface.values.length).toBe(first.surface.betas.length * first.surface.gammas.length);
+    expect(first.surface!.values.length).toBe(first.surface!.betas.length * first.surface!.gammas.length);
+    expect(t.snapshot().surface).toBeNull(); // unchanged: not sent again
     let steps = 0;
     while (!t.finished()) {
       t.step();
@@ -155,14 +156,26 @@ describe('the worker’s trainer', () => {
     expect(last.converged).toBe(true);
     expect(steps).toBeLessThan(6000);
     expect(last.loss).toBeLessThan(first.loss / 10);
-    expect(last.path.at(-1)).toEqual([last.params.beta, last.params.gamma]);
-    expect(last.curve.length).toBe(NYC_CITYWIDE.length);
+    expect(Array.from(last.path.slice(-2))).toEqual([last.params.beta, last.params.gamma]);
     // The landscape was redrawn at the fitted i0 and ρ.
-    expect(last.surface.rho).toBe(last.params.rho);
+    expect(last.surface!.rho).toBe(last.params.rho);
   });
 
   it('refuses a window too short to fit', () => {
     const t = new SirFitTrainer(NYC_CITYWIDE, N);
     expect(() => t.reset({ start: NYC_FIT_START, window: { start: 10, end: 11 } })).toThrow(/three days/);
+  });
+});
+
+describe('the loss landscape', () => {
+  it('holds i0 and ρ and varies β and γ, point by point equal to the loss', async () => {
+    const { lossSurface } = await import('$lib/models/sir-fit');
+    const s = lossSurface(NYC_FIT_START, NYC_CITYWIDE, NYC_FIT_WINDOW, N, 6);
+    const n = s.betas.length;
+    for (const [i, j] of [[0, 0], [2, 3], [5, 1]]) {
+      const p = { beta: s.betas[i], gamma: s.gammas[j], i0: NYC_FIT_START.i0, rho: NYC_FIT_START.rho };
+      expect(s.values[j * n + i]).toBe(fitLoss(p, NYC_CITYWIDE, NYC_FIT_WINDOW, N));
+    }
+    expect(new Set(s.values).size).toBe(s.values.length); // β and γ really vary
   });
 });

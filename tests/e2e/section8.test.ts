@@ -63,6 +63,9 @@ describe('figure 8b: learned attention', () => {
     const { page, context, errors } = await openLecture(browser);
     const fig = await showFigure(page, '8b', '[data-readout="it-attends-to"]');
     await fig.getByText(/Train it again/).click();
+    // Let the opened panel lay out first: the test measures training, not the panel's first paint.
+    await fig.getByRole('button', { name: 'Play' }).waitFor();
+    await page.waitForTimeout(1000);
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];

@@ -23,6 +23,9 @@ export interface AttentionShape {
   indexer: IndexerShape;
 }
 
+/** Lengths the cost chart spans: 256 … 131,072 tokens, doubling. */
+export const COST_LENGTHS = Array.from({ length: 10 }, (_, i) => 256 * 2 ** i);
+
 export const FIGURE_11_SHAPE: AttentionShape = { model: MODEL_DIM, key: MODEL_DIM, value: MODEL_DIM, indexer: INDEXER_SHAPE };
 
 /** Σ_{t=1}^{L} min(t, k): earlier tokens read in total when each reads at most k (token t sees t, itself included). */

@@ -4,12 +4,12 @@
  * by scripts/train-indexer.ts. Each step draws a fresh batch of sequences, runs the frozen model
  * densely (no gradient), and takes one Adam step on KL(model attention ‖ softmax(index scores)).
  */
-import { Adam, Rng, Tape, Tensor, loadParams } from '$lib/engine';
+import { Adam, Rng, Tape, loadParams } from '$lib/engine';
 import type { Trainer } from '$lib/workers/protocol';
 import { attentionTarget, indexScores, indexerKl, indexerParams, initIndexer, type LightningIndexer } from './lightning-indexer';
-import { forwardRecall, initRecallModel, recallModelParams, type RecallForward, type RecallModel } from './recall-model';
+import { attentionAtQueries, forwardRecall, initRecallModel, recallModelParams, type RecallForward, type RecallModel } from './recall-model';
 import { QUERIES, makeRecallBatch, type RecallBatch } from './recall-task';
-import { evaluateSparse, type SparseEvaluation } from './sparse-evaluation';
+import { evaluateSparse, kGrid, type SparseEvaluation } from './sparse-evaluation';
 
 export interface IndexerTrainConfig {
   /** Seeds the indexer's initialisation and the training batches. */
@@ -30,6 +30,8 @@ export interface IndexerTrainConfig {
 
 export interface IndexerSnapshot {
   length: number;
+  /** True when the run started from given indexer weights, false for a fresh random indexer. */
+  pretrained: boolean;
   /** Training step the evaluation below was computed at. */
   evalStep: number;
   evaluation: SparseEvaluation | null;
@@ -54,6 +56,8 @@ export class IndexerTrainer implements Trainer<IndexerTrainConfig, IndexerSnapsh
   private evalData: RecallBatch | null = null;
   private evalDense: RecallForward | null = null;
   private cached: IndexerSnapshot | null = null;
+  private lastStepAt = -Infinity;
+  private lastEvalAt = -Infinity;
 
   reset(config: IndexerTrainConfig): void {
     if (!config.mainWeights) throw new Error('IndexerTrainer.reset: the main model weights are missing');
@@ -93,7 +97,7 @@ export class IndexerTrainer implements Trainer<IndexerTrainConfig, IndexerSnapsh
     if (!model || !indexer || !config || !opt) throw new Error('IndexerTrainer: step before reset');
     const data = makeRecallBatch(this.rng, config.batch, config.length);
     this.frozen.reset();
-    const dense = forwardRecall(this.frozen, model, data);
+    const dense = attentionAtQueries(this.frozen, model, data);
     const target = attentionTarget(dense.attention);
     this.tape.reset();
     const kl = indexerKl(this.tape, indexScores(this.tape, indexer, dense.hidden), target);
@@ -101,39 +105,36 @@ export class IndexerTrainer implements Trainer<IndexerTrainConfig, IndexerSnapsh
     this.tape.backward(kl);
     opt.step();
     this.steps++;
+    this.lastStepAt = performance.now();
     return value;
   }
 
   snapshot(): IndexerSnapshot {
     const { model, indexer, config, evalData, evalDense } = this;
-    if (this.cached && this.cached.evalStep === this.steps) return this.cached;
+    // Evaluating takes several training steps' time: while steps are streaming in, re-evaluate at
+    // most once a second (the snapshot says which step its numbers are from); once training rests,
+    // the next snapshot is always current.
+    const now = performance.now();
+    const streaming = now - this.lastStepAt < 50 && now - this.lastEvalAt < 1000;
+    if (this.cached && (this.cached.evalStep === this.steps || streaming)) return this.cached;
+    this.lastEvalAt = now;
     if (!model || !indexer || !config || !evalData || !evalDense) {
-      return { length: config?.length ?? 0, evalStep: this.steps, evaluation: null, tokens: null, needed: null, scores: null, attention: null };
+      return { length: config?.length ?? 0, pretrained: !!config?.indexerWeights, evalStep: this.steps, evaluation: null, tokens: null, needed: null, scores: null, attention: null };
     }
     const L = config.length;
-    const evaluation = evaluateSparse(model, indexer, evalData, evalDense);
-    // The drawn sequence is the first of the evaluation batch: its scores are the first QUERIES rows.
-    const first = makeFirst(evalData);
-    const scores = indexScores(new Tape({ record: false }), indexer, firstHidden(evalDense, L)).data.slice();
+    const all = indexScores(new Tape({ record: false }), indexer, evalDense.hidden).data;
+    const evaluation = evaluateSparse(model, indexer, evalData, evalDense, kGrid(L), all);
+    // The drawn sequence is the first of the evaluation batch: the first QUERIES rows.
     this.cached = {
       length: L,
+      pretrained: !!config.indexerWeights,
       evalStep: this.steps,
       evaluation,
-      tokens: first.tokens,
-      needed: first.needed,
-      scores,
+      tokens: evalData.tokens.slice(0, L),
+      needed: evalData.needed.slice(0, QUERIES),
+      scores: all.slice(0, QUERIES * L),
       attention: evalDense.attention.data.slice(0, QUERIES * L)
     };
     return this.cached;
   }
-}
-
-function makeFirst(data: RecallBatch) {
-  return { tokens: data.tokens.slice(0, data.length), needed: data.needed.slice(0, QUERIES) };
-}
-
-/** The first sequence's hidden vectors as a batch of one. */
-function firstHidden(dense: RecallForward, length: number): Tensor {
-  const D = dense.hidden.shape[2];
-  return new Tensor(dense.hidden.data.slice(0, length * D), [1, length, D]);
 }

@@ -135,12 +135,29 @@ export function rankOf(scores: ArrayLike<number>, offset: number, visible: numbe
   return rank;
 }
 
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+
+/** A float32 mapped to an unsigned integer of the same order (negatives below positives, −0 as +0). */
+function sortableBits(v: number): number {
+  F32[0] = v === 0 ? 0 : v;
+  const bits = U32[0];
+  return bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+}
+
 /**
- * Visible positions of one row ordered by index score, best first (ties: earlier first). The first
- * k entries are the indexer's top-k.
+ * Visible positions of one row ordered by index score, best first (ties: earlier first), the same
+ * order as the engine's top-k. The first k entries are the indexer's top-k. Sorted as one float64
+ * key per position (score bits · 2^20 + reversed position) with the native numeric sort, which is
+ * several times faster than a comparator on rows of thousands.
  */
 export function orderByScore(scores: ArrayLike<number>, offset: number, visible: number): Int32Array {
+  const SPAN = 1 << 20;
+  if (visible > SPAN) throw new Error(`orderByScore: at most ${SPAN} positions`);
+  const keys = new Float64Array(visible);
+  for (let j = 0; j < visible; j++) keys[j] = sortableBits(scores[offset + j]) * SPAN + (SPAN - 1 - j);
+  keys.sort();
   const order = new Int32Array(visible);
-  for (let j = 0; j < visible; j++) order[j] = j;
-  return order.sort((a, b) => scores[offset + b] - scores[offset + a] || a - b);
+  for (let i = 0; i < visible; i++) order[i] = SPAN - 1 - (keys[visible - 1 - i] % SPAN);
+  return order;
 }

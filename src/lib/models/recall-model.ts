@@ -84,15 +84,20 @@ export interface RecallForward {
   logits: Tensor;
 }
 
-export function forwardRecall(tape: Tape, m: RecallModel, data: RecallBatch): RecallForward {
+/** The model up to its attention weights: what the indexer's warm-up needs, and no more. */
+export function attentionAtQueries(tape: Tape, m: RecallModel, data: RecallBatch): Pick<RecallForward, 'hidden' | 'scores' | 'attention'> {
   const hidden = hiddenStates(tape, m, data);
   const q = linear(tape, queryRows(tape, hidden), m.wq, null);
   const k = linear(tape, hidden, m.wk, null);
-  const values = linear(tape, hidden, m.wv, null);
   // The queries are the last QUERIES positions, so the default causal offset (length − QUERIES)
   // lets query q see positions 0 … length − QUERIES + q: itself and everything before it.
   const scores = causalMask(tape, mul(tape, matmul(tape, q, transpose(tape, k)), 1 / Math.sqrt(MODEL_DIM)));
-  const attention = softmax(tape, scores);
+  return { hidden, scores, attention: softmax(tape, scores) };
+}
+
+export function forwardRecall(tape: Tape, m: RecallModel, data: RecallBatch): RecallForward {
+  const { hidden, scores, attention } = attentionAtQueries(tape, m, data);
+  const values = linear(tape, hidden, m.wv, null);
   const logits = linear(tape, matmul(tape, attention, values), m.wo, m.bo);
   return { hidden, scores, attention, values, logits };
 }
@@ -118,31 +123,9 @@ export function denseAccuracy(m: RecallModel, data: RecallBatch): number {
   return right / data.answers.length;
 }
 
-/**
- * The model's answer at one query when attention may only use the positions in `kept`: the
- * softmax runs over the kept scores alone (the sparse attention of DeepSeek Sparse Attention,
- * where the other tokens are simply not read). Plain loops: this is evaluation, not training.
- */
-export function sparseAnswer(
-  m: RecallModel, forward: RecallForward, seq: number, query: number, kept: ArrayLike<number>, count = kept.length
-): number {
-  const [, Q, L] = forward.scores.shape;
-  const D = MODEL_DIM;
-  const row = (seq * Q + query) * L;
-  const S = forward.scores.data, V = forward.values.data;
-  let mx = -Infinity;
-  for (let i = 0; i < count; i++) mx = Math.max(mx, S[row + kept[i]]);
-  const out = new Float64Array(D);
-  let z = 0;
-  for (let i = 0; i < count; i++) {
-    const s = kept[i];
-    const w = Math.exp(S[row + s] - mx);
-    if (w === 0) continue;
-    z += w;
-    const vo = (seq * L + s) * D;
-    for (let d = 0; d < D; d++) out[d] += w * V[vo + d];
-  }
-  const Wo = m.wo.data, bo = m.bo.data;
+/** The answer from attention output `out` (unnormalised by `z`): argmax over the 32 values. */
+function answerFrom(m: RecallModel, out: Float64Array, z: number): number {
+  const D = MODEL_DIM, Wo = m.wo.data, bo = m.bo.data;
   let best = -1, bestScore = -Infinity;
   for (let c = 0; c < VALUES; c++) {
     let acc = bo[c];
@@ -153,4 +136,49 @@ export function sparseAnswer(
     }
   }
   return best;
+}
+
+/**
+ * The model's answers at one query when attention may only read the first k positions of `order`,
+ * for each k in `ks` (ascending): the softmax runs over the kept scores alone (the sparse attention
+ * of DeepSeek Sparse Attention, where the other tokens are not read). One pass over `order` with
+ * a running maximum, rescaling the partial sums when it grows (the "online softmax"), so a whole
+ * grid of k costs about as much as the largest. Plain loops: evaluation, not training.
+ */
+export function sparseAnswers(
+  m: RecallModel, forward: RecallForward, seq: number, query: number, order: ArrayLike<number>, ks: readonly number[]
+): Int32Array {
+  const [, Q, L] = forward.scores.shape;
+  const D = MODEL_DIM;
+  const row = (seq * Q + query) * L;
+  const S = forward.scores.data, V = forward.values.data;
+  const answers = new Int32Array(ks.length);
+  const out = new Float64Array(D);
+  let mx = -Infinity, z = 0, read = 0;
+  ks.forEach((k, g) => {
+    const upto = Math.min(k, order.length);
+    for (; read < upto; read++) {
+      const s = order[read];
+      const a = S[row + s];
+      if (a > mx) {
+        const shrink = Math.exp(mx - a); // 0 on the first position
+        for (let d = 0; d < D; d++) out[d] *= shrink;
+        z *= shrink;
+        mx = a;
+      }
+      const w = Math.exp(a - mx);
+      z += w;
+      const vo = (seq * L + s) * D;
+      for (let d = 0; d < D; d++) out[d] += w * V[vo + d];
+    }
+    answers[g] = answerFrom(m, out, z);
+  });
+  return answers;
+}
+
+/** The answer at one query when attention reads only the first `count` positions of `kept`. */
+export function sparseAnswer(
+  m: RecallModel, forward: RecallForward, seq: number, query: number, kept: ArrayLike<number>, count = kept.length
+): number {
+  return sparseAnswers(m, forward, seq, query, kept, [count])[0];
 }

@@ -6,7 +6,7 @@
  */
 import { Tape } from '$lib/engine';
 import { indexScores, orderByScore, rankOf, type LightningIndexer } from './lightning-indexer';
-import { argmax, forwardRecall, sparseAnswer, type RecallForward, type RecallModel } from './recall-model';
+import { argmax, forwardRecall, sparseAnswers, type RecallForward, type RecallModel } from './recall-model';
 import { QUERIES, VALUES, queryPosition, type RecallBatch } from './recall-task';
 
 /** k = 1, 2, 4 … up to the length: the k values a figure offers. */
@@ -34,10 +34,15 @@ export function denseReference(m: RecallModel, data: RecallBatch): RecallForward
 }
 
 export function evaluateSparse(
-  m: RecallModel, ix: LightningIndexer, data: RecallBatch, dense: RecallForward = denseReference(m, data), ks = kGrid(data.length)
+  m: RecallModel,
+  ix: LightningIndexer,
+  data: RecallBatch,
+  dense: RecallForward = denseReference(m, data),
+  ks = kGrid(data.length),
+  /** The index scores of `data`, [batch, QUERIES, length], when the caller has them already. */
+  scores: Float32Array = indexScores(new Tape({ record: false }), ix, dense.hidden).data
 ): SparseEvaluation {
   const L = data.length;
-  const scores = indexScores(new Tape({ record: false }), ix, dense.hidden).data;
   const n = data.batch * QUERIES;
   const neededRank = new Int32Array(n);
   const denseCorrect = new Uint8Array(n);
@@ -49,10 +54,8 @@ export function evaluateSparse(
       const visible = queryPosition(L, q) + 1;
       neededRank[i] = rankOf(scores, row, visible, data.needed[i]);
       denseCorrect[i] = +(argmax(dense.logits.data, i * VALUES, VALUES) === data.answers[i]);
-      const order = orderByScore(scores, row, visible);
-      ks.forEach((k, g) => {
-        sparseCorrect[g * n + i] = +(sparseAnswer(m, dense, b, q, order, Math.min(k, visible)) === data.answers[i]);
-      });
+      const answers = sparseAnswers(m, dense, b, q, orderByScore(scores, row, visible), ks);
+      ks.forEach((_, g) => (sparseCorrect[g * n + i] = +(answers[g] === data.answers[i])));
     }
   }
   return { length: L, ks, neededRank, denseCorrect, sparseCorrect };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tape } from '$lib/engine';
-import { createTinyTransformer, forward, D_MODEL } from '$lib/models/tiny-transformer';
+import { createTinyTransformer, forward, parameters, D_MODEL } from '$lib/models/tiny-transformer';
+import { attentionHandoff } from '$lib/models/attention-handoff';
 import { dotProductMatrix, headSteps } from '$lib/models/attention-steps';
 import { LECTURE_TIRED, LECTURE_WIDE, SENTENCE_LENGTH, makeSentence, tokenId } from '$lib/models/winograd-corpus';
 
@@ -60,5 +61,24 @@ describe('tiny transformer', () => {
     const e = Array.from(m.tokenEmbedding.data.subarray(tokenId('it') * D_MODEL, (tokenId('it') + 1) * D_MODEL));
     expect(a[7][7]).toBeCloseTo(e.reduce((s, v) => s + v * v, 0), 4);
     expect(a[7][9]).not.toBe(b[7][9]);
+  });
+});
+
+describe('attention handoff (figure 9)', () => {
+  it('loss is −log p of the right noun, and the largest slope matches a finite difference', () => {
+    const m = createTinyTransformer('binding', 2);
+    const s = makeSentence(LECTURE_WIDE);
+    const h = attentionHandoff(m, s);
+    expect(h.loss).toBeCloseTo(-Math.log(h.probability), 5);
+    expect(h.knobs).toBe(parameters(m).reduce((n, p) => n + p.size, 0));
+    // find the knob with the largest slope and check it by central differences
+    let where: [number, number] = [0, 0];
+    parameters(m).forEach((p, i) => p.grad?.forEach((g, j) => { if (Math.abs(g) === h.largestSlope) where = [i, j]; }));
+    const p = parameters(m)[where[0]], j = where[1], g = p.grad![j], v = p.data[j], eps = 1e-2;
+    p.data[j] = v + eps; const up = attentionHandoff(m, s).loss;
+    p.data[j] = v - eps; const down = attentionHandoff(m, s).loss;
+    p.data[j] = v;
+    expect((up - down) / (2 * eps)).toBeCloseTo(g, 2);
+    expect(Math.abs(g)).toBe(h.largestSlope);
   });
 });

@@ -8,7 +8,7 @@
  *
  * For choosing the recipe, `--holdout` trains on 1,400 photos and reports accuracy on the other
  * 200 of the training split (the last 100 of each class) after every 10 epochs; it writes nothing.
- * Options: --epochs N, --seed N, --holdout.
+ * Options: --epochs N, --seed N, --wd λ, --lr peak, --batch N, --holdout.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +26,14 @@ const option = (name: string): number | undefined => {
   return i >= 0 ? Number(args[i + 1]) : undefined;
 };
 const holdout = args.includes('--holdout');
-const config = { ...DEFAULT_TRAINING, epochs: option('epochs') ?? DEFAULT_TRAINING.epochs, seed: option('seed') ?? DEFAULT_TRAINING.seed };
+const config = {
+  ...DEFAULT_TRAINING,
+  epochs: option('epochs') ?? DEFAULT_TRAINING.epochs,
+  seed: option('seed') ?? DEFAULT_TRAINING.seed,
+  weightDecay: option('wd') ?? DEFAULT_TRAINING.weightDecay,
+  peakLr: option('lr') ?? DEFAULT_TRAINING.peakLr,
+  batchSize: option('batch') ?? DEFAULT_TRAINING.batchSize
+};
 
 const load = (split: Split) => decodePhotoSet(new Uint8Array(readFileSync(path.join(root, 'static', 'data', SPLIT_FILES[split]))), split);
 const train = load('train');

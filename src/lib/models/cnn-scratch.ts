@@ -6,13 +6,17 @@
 import type { Trainer } from '../workers/protocol';
 import { CnnTraining, DEFAULT_TRAINING } from './cnn-training';
 import { evaluate } from './cnn';
+import { decodePhotoSet, SPLIT_FILES, type PhotoSet, type Split } from '../data/cats-dogs';
 
 export interface ScratchConfig {
   epochs: number;
   seed: number;
-  train: { images: Uint8Array; labels: Uint8Array };
-  test: { images: Uint8Array; labels: Uint8Array };
+  /** Where the split files are (the site's data folder). */
+  dataUrl: string;
 }
+
+/** Reads a file's bytes synchronously (the worker's loader); the page never copies the photos. */
+export type LoadBytes = (url: string) => Uint8Array;
 
 const RECENT = 20;
 
@@ -32,16 +36,29 @@ export interface ScratchSnapshot {
 
 export class ScratchTrainer implements Trainer<ScratchConfig, ScratchSnapshot> {
   private run: CnnTraining | null = null;
-  private config: ScratchConfig | null = null;
+  private sets = new Map<Split, PhotoSet>();
+  private test: PhotoSet | null = null;
+
+  constructor(private readonly load: LoadBytes) {}
+
+  private photos(config: ScratchConfig, split: Split): PhotoSet {
+    let set = this.sets.get(split);
+    if (!set) {
+      set = decodePhotoSet(this.load(`${config.dataUrl}/${SPLIT_FILES[split]}`), split);
+      this.sets.set(split, set);
+    }
+    return set;
+  }
   private accuracy: { epoch: number; accuracy: number }[] = [];
   private recent: number[] = [];
 
   reset(config: ScratchConfig): void {
-    this.config = config;
+    const train = this.photos(config, 'train');
+    this.test = this.photos(config, 'test');
     this.run = new CnnTraining(
       { ...DEFAULT_TRAINING, epochs: config.epochs, seed: config.seed, warmupEpochs: 1 },
-      config.train.images,
-      config.train.labels
+      train.images,
+      train.labels
     );
     this.accuracy = [];
     this.recent = [];
@@ -57,7 +74,7 @@ export class ScratchTrainer implements Trainer<ScratchConfig, ScratchSnapshot> {
     this.recent.push(loss);
     if (this.recent.length > RECENT) this.recent.shift();
     if (run.steps % run.stepsPerEpoch === 0) {
-      const { test } = this.config!;
+      const test = this.test!;
       const { correct } = evaluate(run.net, test.images, test.labels);
       this.accuracy = [...this.accuracy, { epoch: run.steps / run.stepsPerEpoch, accuracy: correct / test.labels.length }];
     }

@@ -35,7 +35,7 @@ export function xorPoints(): LabelledPoint[] {
 
 /**
  * Points on both sides of a random line through the plane's centre, none closer to it than `gap`
- * (distance in the plane), half of each class, in a shuffled order. With `tight`, one point of each
+ * (distance in the plane) and none on top of another, half of each class, in a shuffled order. With `tight`, one point of each
  * class is placed just outside the gap so that the gap really is that thin.
  */
 export function separablePoints(seed: number, count: number, gap: number, tight: boolean): LabelledPoint[] {
@@ -67,11 +67,13 @@ export function separablePoints(seed: number, count: number, gap: number, tight:
       }
     }
   }
+  // Points closer than this would sit on top of each other in the figure.
+  const crowded = (x1: number, x2: number) => points.some((p) => Math.hypot(p.x1 - x1, p.x2 - x2) < 0.07);
   while (have[0] < want[0] || have[1] < want[1]) {
     const x1 = snap(rng.uniform(inner, outer)),
       x2 = snap(rng.uniform(inner, outer));
     const s = side(x1, x2);
-    if (Math.abs(s) < gap) continue;
+    if (Math.abs(s) < gap || crowded(x1, x2)) continue;
     const label: Label = s > 0 ? 1 : 0;
     if (have[label] >= want[label]) continue;
     points.push({ x1, x2, label });

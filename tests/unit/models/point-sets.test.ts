@@ -31,6 +31,16 @@ describe("figure 10's point sets", () => {
     }
   });
 
+  it('keeps the random points apart, so none hides another', () => {
+    for (const id of ['wide', 'thin'] as const) {
+      for (const seed of [1, 2, 3]) {
+        const pts = presetPoints(id, seed);
+        for (let i = 0; i < pts.length; i++)
+          for (let j = i + 1; j < pts.length; j++) expect(Math.hypot(pts[i].x1 - pts[j].x1, pts[i].x2 - pts[j].x2)).toBeGreaterThan(0.04);
+      }
+    }
+  });
+
   it('snaps to hundredths and clamps to the plane', () => {
     expect(snap(0.123)).toBe(0.12);
     expect(snap(7)).toBe(PLANE.max);

@@ -96,7 +96,7 @@ export class Descent {
  */
 export const LANDSCAPE_DEFAULTS = {
   knobs: ['W₂[0,1]', 'b₂[1]'] as const,
-  grid: { x: [-3, 5], y: [-4, 4], nx: 72, ny: 72 } as GridSpec,
+  grid: { x: [-3, 7], y: [-4, 4], nx: 72, ny: 72 } as GridSpec,
   start: [4, 3] as [number, number],
   lr: { gd: 1, momentum: 1, adam: 0.1 } as Record<OptimizerKind, number>,
   steps: 150

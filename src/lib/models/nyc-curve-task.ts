@@ -38,3 +38,9 @@ export function curveTask(counts: readonly number[]): CurveTask {
 
 /** The lecture's task: all 154 days, 29 February to 31 July 2020. */
 export const NYC_TASK: CurveTask = curveTask(NYC_CITYWIDE);
+
+/** The same task restricted to one day (the loss is then that day's squared error). */
+export function oneDay(task: CurveTask, day: number): CurveTask {
+  if (!Number.isInteger(day) || day < 0 || day >= task.n) throw new Error(`oneDay: day ${day} is outside 0…${task.n - 1}`);
+  return { ...task, x: tensor([task.x.data[day]], [1, 1]), y: tensor([task.y.data[day]], [1, 1]) };
+}

@@ -20,6 +20,12 @@ export interface PathPoint {
   loss: number;
 }
 
+/** The loss at θ(t). `net` is used as scratch: its knobs are left at θ(t). */
+export function lossOnRoad(net: Mlp, task: CurveTask, start: Float32Array, end: Float32Array, t: number): number {
+  net.setKnobs(knobsAt(start, end, t));
+  return net.loss(task);
+}
+
 /**
  * The loss at `samples` + 1 evenly spaced points of the road, t = 0 … 1. `net` is used as scratch
  * (its knobs are restored afterwards).
@@ -28,11 +34,7 @@ export function lossAlongPath(net: Mlp, task: CurveTask, start: Float32Array, en
   const kept = net.getKnobs();
   const points: PathPoint[] = [];
   try {
-    for (let s = 0; s <= samples; s++) {
-      const t = s / samples;
-      net.setKnobs(knobsAt(start, end, t));
-      points.push({ t, loss: net.loss(task) });
-    }
+    for (let s = 0; s <= samples; s++) points.push({ t: s / samples, loss: lossOnRoad(net, task, start, end, s / samples) });
   } finally {
     net.setKnobs(kept);
   }

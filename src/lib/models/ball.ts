@@ -75,7 +75,8 @@ export class BallRun {
     const w = this.nextW();
     const [lo, hi] = this.chart;
     if (!(w >= lo && w <= hi)) {
-      this.stop('The step threw the ball off the chart: η is far too large for this slope.');
+      const where = Number.isFinite(w) && Math.abs(w) < 1e6 ? ` to w = ${w.toFixed(2)}` : '';
+      this.stop(`The step would throw the ball off the chart${where}: η is far too large for this slope.`);
       return false;
     }
     const p = this.measure(w);

@@ -58,7 +58,7 @@ export async function showFigure(page: Page, id: string, ready = '[data-readout]
 /** Scroll the whole page from top to bottom so every lazy figure loads. */
 export async function scrollThrough(page: Page) {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y < height; y += 600) {
+  for (let y = 0; y < height; y += 800) {
     await page.evaluate((yy) => window.scrollTo(0, yy), y);
     await page.waitForTimeout(60);
   }

@@ -119,10 +119,33 @@ describe('figure 1c: the machine', () => {
     await typed.fill('2020-08-15');
     await typed.press('Enter');
     await expect.poll(() => fig.locator('[data-readout="machine-output"]').textContent()).toBe('no answer');
+    // A date the calendar does not have is refused, not rolled over to the next month.
+    await typed.fill('2020-02-30');
+    await typed.press('Enter');
+    await expect.poll(() => fig.getByRole('status').textContent()).toContain('YYYY-MM-DD');
+    await typed.fill(' 2020-04-06 ');
+    await typed.press('Enter');
+    await expect.poll(() => fig.locator('[data-readout="machine-output"]').textContent()).toBe('6,353');
+    await typed.fill('2020-08-15');
+    await typed.press('Enter');
     await typed.fill('not a date');
     await typed.press('Enter');
     await expect.poll(() => fig.getByRole('status').textContent()).toContain('YYYY-MM-DD');
     expect(await fig.locator('[data-readout="machine-output"]').textContent()).toBe('no answer');
+    await context.close();
+  });
+});
+
+describe('table of contents', () => {
+  it('lands a jump on its section even while figures above it load and grow', async () => {
+    const { page, context } = await openLecture(browser, { width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Contents' }).click();
+    await page.locator('nav#contents').getByRole('link', { name: /Sources and notes/ }).click();
+    await page.waitForTimeout(2200);
+    const offset = await page.evaluate(
+      () => document.getElementById('sources')!.getBoundingClientRect().top - document.querySelector('.topbar')!.getBoundingClientRect().bottom
+    );
+    expect(Math.abs(offset)).toBeLessThan(40);
     await context.close();
   });
 });

@@ -107,3 +107,30 @@ export function finalSize(R0: number): number {
   }
   return z;
 }
+
+/**
+ * Everything figure 2b reads out for one setting: the run over `days`, its peak, and the final
+ * size two ways — where the simulation ends up (integrated until the infected fraction is
+ * negligible) and what the final-size relation predicts from R₀ alone (exact only when the start
+ * is almost entirely susceptible).
+ */
+export interface SirOutlook {
+  run: SirRun;
+  peak: { day: number; infected: number };
+  /** R(∞): the fraction ever infected, from the simulation. */
+  finalSimulated: number;
+  /** z with z = 1 − exp(−R₀·z). */
+  finalRelation: number;
+}
+
+export function sirOutlook(p: SirParams, days: number): SirOutlook {
+  const run = simulateSir(p, days);
+  // Follow the run on past the chart (in 1000-day chunks, up to 10,000 days) until it has burnt out.
+  let end = run, horizon = days;
+  while (end.I[end.I.length - 1] > 1e-9 && horizon < 10_000) {
+    horizon += 1000;
+    end = simulateSir(p, horizon, 4);
+  }
+  const k = end.R.length - 1;
+  return { run, peak: peakOf(run), finalSimulated: end.R[k] + end.I[k], finalRelation: finalSize(r0(p)) };
+}

@@ -8,6 +8,9 @@ export interface FigureTable {
   rows: (string | number)[][];
 }
 
+/** How long a figure must be still before its new description is announced. */
+export const DESCRIBE_SETTLE_MS = 1200;
+
 export class FigureFrame {
   description = $state('');
   table = $state<FigureTable | null>(null);
@@ -16,8 +19,16 @@ export class FigureFrame {
     this.description = description;
   }
 
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The description is a polite live region, so it is only committed once the figure has been
+   * still for a moment: a reader dragging a slider or playing an animation hears one summary when
+   * it settles, not one per frame.
+   */
   describe(text: string): void {
-    this.description = text;
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => (this.description = text), DESCRIBE_SETTLE_MS);
   }
 
   setTable(table: FigureTable | null): void {

@@ -55,3 +55,18 @@ describe('fitExponential', () => {
     expect(fitExponential(v, 0, 19)!.doublingDays).toBeCloseTo(-5, 9);
   });
 });
+
+describe('the doubling-time claims of section 1 (prose in S01Question.svelte)', async () => {
+  const { NYC_CITYWIDE, dayOfIso } = await import('$lib/data/nyc');
+  const fit = (a: string, b: string) => fitExponential(NYC_CITYWIDE, dayOfIso(a), dayOfIso(b))!;
+
+  it('the default window 10–25 March straddles the bend: a visibly imperfect line', () => {
+    expect(fit('2020-03-10', '2020-03-25').r2).toBeLessThan(0.85);
+  });
+
+  it('an earlier window doubles in well under two days, with a much better fit', () => {
+    const early = fit('2020-03-05', '2020-03-20');
+    expect(early.doublingDays).toBeLessThan(1.6);
+    expect(early.r2).toBeGreaterThan(0.93);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dailyNewInfections, finalSize, peakOf, r0, simulateSir } from '$lib/models/sir';
+import { dailyNewInfections, finalSize, peakOf, r0, simulateSir, sirOutlook } from '$lib/models/sir';
 
 describe('SIR, integrated with RK4', () => {
   it('conserves S + I + R = 1 to 1e-9 (property over β, γ, i0)', () => {
@@ -72,5 +72,18 @@ describe('SIR, integrated with RK4', () => {
     expect(daily.length).toBe(100);
     const total = daily.reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(run.S[0] - run.S[100], 12);
+  });
+});
+
+describe('sirOutlook (figure 2b’s readouts)', () => {
+  it('ends where the final-size relation says when the start is almost all susceptible', () => {
+    const o = sirOutlook({ beta: 0.5, gamma: 0.2, i0: 1e-6 }, 200);
+    expect(Math.abs(o.finalSimulated - o.finalRelation)).toBeLessThan(1e-3);
+    expect(o.peak).toEqual(peakOf(o.run));
+  });
+  it('burns out slowly near R₀ = 1 and still reports where it ends', () => {
+    const o = sirOutlook({ beta: 0.21, gamma: 0.2, i0: 1e-3 }, 200);
+    expect(o.finalSimulated).toBeGreaterThan(o.finalRelation); // the 0.1% infected at the start add to it
+    expect(o.finalSimulated).toBeLessThan(0.2);
   });
 });

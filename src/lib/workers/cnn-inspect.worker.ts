@@ -1,0 +1,83 @@
+/**
+ * Figure 7b's inference worker: holds the shipped network and the test photos; measures the test
+ * accuracy once; answers "what do you see in this photo" (probabilities, every layer's feature
+ * maps, a saliency map); and turns a reader's file into 32×32 pixels, or a clear reason why not.
+ * Everything here can take longer than a frame, so none of it runs on the main thread.
+ */
+import { decodePhotoSet, PIXELS_PER_IMAGE } from '$lib/data/cats-dogs';
+import { type Cnn, evaluate, inspectPhoto, loadCnn } from '$lib/models/cnn';
+import { saliency } from '$lib/models/saliency';
+import { centreCropResize } from '$lib/models/image-resize';
+import { classify } from '$lib/models/cat-dog-rules';
+import type { InspectReply, InspectRequest } from './cnn-inspect-protocol';
+import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS } from './cnn-inspect-protocol';
+
+const scope = globalThis as unknown as { postMessage(m: InspectReply): void; onmessage: ((e: MessageEvent<InspectRequest>) => void) | null };
+let net: Cnn | null = null;
+
+async function start(weightsUrl: string, testUrl: string) {
+  const [weights, test] = await Promise.all([weightsUrl, testUrl].map(async (url) => {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`could not load ${url.split('/').pop()} (HTTP ${r.status})`);
+    return new Uint8Array(await r.arrayBuffer());
+  }));
+  net = loadCnn(weights);
+  scope.postMessage({ type: 'ready', filters: net.convs[0].data.slice() });
+  const set = decodePhotoSet(test, 'test');
+  const { correct, predicted } = evaluate(net, set.images, set.labels);
+  let rulesCorrect = 0;
+  for (let i = 0; i < set.count; i++) {
+    const guess = classify(set.images.subarray(i * PIXELS_PER_IMAGE, (i + 1) * PIXELS_PER_IMAGE)) === 'cat' ? 1 : 0;
+    if (guess === set.labels[i]) rulesCorrect++;
+  }
+  scope.postMessage({ type: 'accuracy', correct, count: set.count, predicted, rulesCorrect });
+}
+
+function inspect(id: number, pixels: Uint8Array, cls: number | null) {
+  if (!net) throw new Error('the network is not loaded yet');
+  const { probabilities, maps } = inspectPhoto(net, pixels);
+  const chosen = cls ?? (probabilities[1] > probabilities[0] ? 1 : 0);
+  const sal = saliency(net, pixels, chosen);
+  scope.postMessage({
+    type: 'inspection', id, probabilities, saliencyClass: chosen, saliency: sal.map,
+    maps: maps.map((m) => ({ name: m.name, shape: [...m.tensor.shape], data: m.tensor.data }))
+  });
+}
+
+/** A reader's file → 32×32 RGB bytes, or a sentence saying what is wrong with it. */
+async function decode(id: number, file: Blob) {
+  const fail = (message: string) => scope.postMessage({ type: 'decoded', id, pixels: null, message });
+  if (file.size === 0) return fail('That file is empty.');
+  if (file.size > MAX_FILE_BYTES) {
+    return fail(`That file is ${(file.size / 1e6).toFixed(0)} MB; pick an image under ${MAX_FILE_BYTES / 1e6} MB.`);
+  }
+  if (file.type && !file.type.startsWith('image/')) return fail(`That is not an image (its type is ${file.type}).`);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return fail('That file could not be read as an image: it may be damaged, or not really an image.');
+  }
+  const { width, height } = bitmap;
+  if (width * height > MAX_IMAGE_PIXELS) {
+    bitmap.close();
+    return fail(`That image is ${width} × ${height} pixels; pick one under ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
+  }
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return fail('This browser cannot read image pixels here.');
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const pixels = centreCropResize(ctx.getImageData(0, 0, width, height), 32);
+  scope.postMessage({ type: 'decoded', id, pixels, message: `Read a ${width} × ${height} image, cropped to its centre square and shrunk to 32 × 32.` });
+}
+
+scope.onmessage = (e) => {
+  const msg = e.data;
+  const run = async () => {
+    if (msg.type === 'start') await start(msg.weightsUrl, msg.testUrl);
+    else if (msg.type === 'inspect') inspect(msg.id, msg.pixels, msg.cls);
+    else await decode(msg.id, msg.file);
+  };
+  run().catch((err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+};

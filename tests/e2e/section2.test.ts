@@ -133,6 +133,27 @@ describe('figure 2c: fitting SIR to New York', () => {
     await context.close();
   });
 
+  it('shows on the page that ρ and R₀ trade off: holding ρ lower costs little loss and raises R₀', async () => {
+    const { page, context } = await openLecture(browser, { reducedMotion: 'reduce' });
+    const fig = await showFigure(page, '2c', '[data-readout="loss"]');
+    const fit = fig.getByRole('button', { name: 'Fit from here' });
+    await expect.poll(() => fit.isEnabled()).toBe(true);
+    await fit.click();
+    await expect.poll(() => fig.locator('[data-readout="fit-loss"]').count(), { timeout: 30_000 }).toBe(1);
+    await fig.getByRole('checkbox', { name: /Hold ρ/ }).check();
+    const rho = fig.getByRole('slider', { name: /ρ, infections confirmed/ });
+    await rho.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // ρ × 10^−0.08 ≈ 0.83
+    await fit.click();
+    await expect.poll(() => fig.locator('[data-readout="fit-loss"]').count(), { timeout: 30_000 }).toBe(2);
+    const losses = (await fig.locator('[data-readout="fit-loss"]').allTextContents()).map(Number);
+    const r0s = (await fig.locator('[data-readout="fit-r0"]').allTextContents()).map(Number);
+    expect(await fig.locator('.fits td:nth-child(2)').allTextContents()).toEqual(['fitted', 'held']);
+    expect(losses[1]).toBeLessThan(losses[0] * 1.1);
+    expect(r0s[1]).toBeGreaterThan(r0s[0] * 1.15);
+    await context.close();
+  });
+
   it('changes the fit window from the keyboard and rescores the same dials', async () => {
     const { page, context } = await openLecture(browser, { reducedMotion: 'reduce' });
     const fig = await showFigure(page, '2c', '[data-readout="loss"]');

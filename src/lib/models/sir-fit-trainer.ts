@@ -24,6 +24,8 @@ export interface SirFitConfig {
   start: SirFitParams;
   window: FitWindow;
   lr?: number;
+  /** Keep ρ where the reader set it and fit only β, γ and i0. */
+  holdRho?: boolean;
 }
 
 export interface SirFitSnapshot {
@@ -65,8 +67,9 @@ export class SirFitTrainer implements Trainer<SirFitConfig, SirFitSnapshot> {
     if (!(w.start >= 0 && w.end < this.data.length && w.end - w.start >= 2)) throw new Error('The fit window needs at least three days of data.');
     if (!toUnconstrained(config.start).every(Number.isFinite)) throw new Error('The starting values must be positive, with ρ below 1.');
     this.window = { ...w };
-    this.leaves = leavesFrom(config.start);
-    this.opt = new Adam([this.leaves.logBeta, this.leaves.logGamma, this.leaves.logI0, this.leaves.logitRho], { lr: config.lr ?? FIT_LEARNING_RATE });
+    this.leaves = leavesFrom(config.start, config.holdRho ?? false);
+    const trainable = [this.leaves.logBeta, this.leaves.logGamma, this.leaves.logI0, this.leaves.logitRho].filter((t) => t.requiresGrad);
+    this.opt = new Adam(trainable, { lr: config.lr ?? FIT_LEARNING_RATE });
     this.steps = 0;
     this.path = [config.start.beta, config.start.gamma];
     this.lastCheck = Infinity;

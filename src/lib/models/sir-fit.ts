@@ -123,14 +123,17 @@ export function sirFitGraph(
   return mean(tape, mul(tape, r, r), 0);
 }
 
-/** Leaves for one fit (B = 1) starting from `p`; all four trainable. */
-export function leavesFrom(p: SirFitParams): FitLeaves {
+/**
+ * Leaves for one fit (B = 1) starting from `p`. All four are trainable unless `holdRho`: then ρ is
+ * a constant and the fit finds the best β, γ and i0 for that ρ.
+ */
+export function leavesFrom(p: SirFitParams, holdRho = false): FitLeaves {
   const u = toUnconstrained(p);
   return {
     logBeta: param([u[0]], 'log_beta'),
     logGamma: param([u[1]], 'log_gamma'),
     logI0: param([u[2]], 'log_i0'),
-    logitRho: param([u[3]], 'logit_rho')
+    logitRho: holdRho ? tensor([u[3]]) : param([u[3]], 'logit_rho')
   };
 }
 

@@ -161,6 +161,17 @@ describe('the worker’s trainer', () => {
     expect(last.surface!.rho).toBe(last.params.rho);
   });
 
+  it('holds ρ where the reader set it when asked, and still fits the rest', () => {
+    const t = new SirFitTrainer(NYC_CITYWIDE, N);
+    const start = { ...NYC_FIT_START, rho: 0.02 };
+    t.reset({ start, window: NYC_FIT_WINDOW, holdRho: true });
+    const first = t.snapshot().loss;
+    for (let i = 0; i < 1500 && !t.finished(); i++) t.step();
+    const last = t.snapshot();
+    expect(Math.abs(last.params.rho / 0.02 - 1)).toBeLessThan(1e-6); // float32 rounding only
+    expect(last.loss).toBeLessThan(first / 5);
+  });
+
   it('refuses a window too short to fit', () => {
     const t = new SirFitTrainer(NYC_CITYWIDE, N);
     expect(() => t.reset({ start: NYC_FIT_START, window: { start: 10, end: 11 } })).toThrow(/three days/);

@@ -22,3 +22,14 @@ export const formatShortDate = (d: Date) => SHORT_DATE.format(d);
 export function formatFixed(v: number, digits: number): string {
   return Number.isFinite(v) ? v.toFixed(digits) : '—';
 }
+
+/**
+ * A number to a few significant digits (losses and gradients span many decades), and never "NaN"
+ * or "Infinity" on screen: those become an em dash.
+ */
+export function formatSignificant(v: number, digits = 3): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1e-4 && a < 1e6 ? v.toPrecision(digits) : v.toExponential(digits - 1);
+}

@@ -1,0 +1,79 @@
+/**
+ * Figure 5d's training run, for the worker loop (src/lib/workers/loop.ts): the section-4 network,
+ * full batch over all days, with a choice of optimiser, learning rate, width and seed.
+ * Changing the learning rate or the optimiser takes effect at once (a new optimiser starts with
+ * fresh moment estimates); changing the width or the seed needs a reset, which rebuilds the network.
+ */
+import { type Optimizer, Tape } from '$lib/engine';
+import type { Trainer } from '$lib/workers/protocol';
+import { Mlp } from './mlp';
+import { type CurveTask, NYC_TASK } from './nyc-curve-task';
+import { type OptimizerKind, makeOptimizer } from './optimizers';
+
+export interface NycTrainConfig {
+  lr: number;
+  optimizer: OptimizerKind;
+  /** Units in each hidden layer. */
+  width: number;
+  seed: number;
+}
+
+export interface NycTrainSnapshot {
+  /** The network's output on every day, in scaled units. */
+  prediction: number[];
+  knobCount: number;
+}
+
+export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> {
+  private net!: Mlp;
+  private optimizer!: Optimizer;
+  private config!: NycTrainConfig;
+  private readonly tape = new Tape({ reuseBuffers: true });
+
+  constructor(private readonly task: CurveTask = NYC_TASK) {}
+
+  reset(config: NycTrainConfig): void {
+    this.config = { ...config };
+    this.net = new Mlp(config.width, config.seed);
+    this.optimizer = makeOptimizer(config.optimizer, this.net.params(), config.lr);
+  }
+
+  configure(patch: Partial<NycTrainConfig>): void {
+    const next = { ...this.config, ...patch };
+    if (next.width !== this.config.width || next.seed !== this.config.seed) {
+      throw new Error('width and seed take effect on reset');
+    }
+    if (next.optimizer !== this.config.optimizer) this.optimizer = makeOptimizer(next.optimizer, this.net.params(), next.lr);
+    else this.optimizer.lr = next.lr;
+    this.config = next;
+  }
+
+  step(): number {
+    const { loss } = this.net.lossAndGradient(this.task, this.tape);
+    this.optimizer.step();
+    return loss;
+  }
+
+  snapshot(): NycTrainSnapshot {
+    return { prediction: Array.from(this.net.predict(this.task.x)), knobCount: this.net.knobCount };
+  }
+
+  /** The network being trained (for tests). */
+  get network(): Mlp {
+    return this.net;
+  }
+}
+
+/**
+ * The whole training run behind the shipped network (scripts/train-mlp.ts), through the same
+ * trainer the live figure's worker uses: the figure, run with these settings for this many steps,
+ * arrives at the same knobs.
+ */
+export function trainNycMlp(config: NycTrainConfig, steps: number, task: CurveTask = NYC_TASK): Mlp {
+  const trainer = new NycMlpTrainer(task);
+  trainer.reset(config);
+  for (let s = 0; s < steps; s++) {
+    if (!Number.isFinite(trainer.step())) throw new Error(`training diverged at step ${s}`);
+  }
+  return trainer.network;
+}

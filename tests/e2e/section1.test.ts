@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { referenceOutput } from '../unit/models/reference-mlp';
 import { launch, openLecture, showFigure } from './browser';
 import { BOROUGHS, NYC_CITYWIDE, dayOfIso } from '../../src/lib/data/nyc';
+import { decodeSafetensors } from '../../src/lib/engine/safetensors';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
+
+// The shipped network's knobs in the documented order, for figure 1c's network machine.
+const { tensors } = decodeSafetensors(new Uint8Array(readFileSync('static/models/nyc-mlp.safetensors')));
+const knobs = ['l1.weight', 'l1.bias', 'l2.weight', 'l2.bias', 'l3.weight', 'l3.bias'].flatMap((k) => Array.from(tensors.get(k)!.data));
 
 /** Doubling time by a route independent of the page's code: closed-form slope of ln(count) on day. */
 function referenceDoubling(from: string, to: string): number {
@@ -132,6 +139,39 @@ describe('figure 1c: the machine', () => {
     await typed.press('Enter');
     await expect.poll(() => fig.getByRole('status').textContent()).toContain('YYYY-MM-DD');
     expect(await fig.locator('[data-readout="machine-output"]').textContent()).toBe('no answer');
+    await context.close();
+  });
+});
+
+describe('figure 1c: the machines of later sections', () => {
+  it('answers with the trained network past the data, and offers the SIR model once 2c has fitted it', async () => {
+    const { page, context, errors } = await openLecture(browser, { reducedMotion: 'reduce' });
+    const fig = await showFigure(page, '1c');
+    const machine = fig.getByRole('combobox', { name: 'Machine' });
+    await expect.poll(() => machine.locator('option').allTextContents()).toEqual(['Look it up', 'Trained network']);
+    await expect(fig.textContent()).resolves.toContain('once you run the fit in figure 2c');
+    const typed = fig.getByRole('textbox', { name: /type a date/ });
+    await typed.fill('2020-08-15');
+    await typed.press('Enter');
+    await machine.selectOption({ label: 'Trained network' });
+    // The network's answer, recomputed here in double precision from the shipped knobs (day 168).
+    const day = Math.round((Date.UTC(2020, 7, 15) - Date.UTC(2020, 1, 29)) / 864e5);
+    const expected = Math.max(0, Math.round(referenceOutput(knobs, 8, (2 * day) / 153 - 1) * Math.max(...NYC_CITYWIDE)));
+    await expect.poll(async () => Number((await fig.locator('[data-readout="machine-output"]').textContent())!.replace(/,/g, ''))).toBeGreaterThanOrEqual(expected - 1);
+    expect(Number((await fig.locator('[data-readout="machine-output"]').textContent())!.replace(/,/g, ''))).toBeLessThanOrEqual(expected + 1);
+
+    // Fit SIR in figure 2c; the SIR machine then answers the same day from the fitted equations.
+    const fit = await showFigure(page, '2c', '[data-readout="loss"]');
+    const button = fit.getByRole('button', { name: 'Fit from here' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await button.click();
+    await expect.poll(() => fit.getByRole('button', { name: 'Fit from here' }).count(), { timeout: 60_000 }).toBe(1);
+    await fig.scrollIntoViewIfNeeded();
+    await expect.poll(() => machine.locator('option').allTextContents()).toEqual(['Look it up', 'Trained network', 'SIR model, fitted']);
+    await machine.selectOption({ label: 'SIR model, fitted' });
+    await expect.poll(() => fig.locator('[data-readout="machine-output"]').textContent()).toMatch(/^[\d,]+$/);
+    await expect(fig.textContent()).resolves.toContain('fitted β =');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

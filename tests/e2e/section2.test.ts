@@ -106,10 +106,13 @@ describe('figure 2c: fitting SIR to New York', () => {
       t0
     );
     expect(tasks.filter((t) => t.duration > 50)).toEqual([]);
-    // The readouts agree with each other: R₀ = β/γ.
-    const b = Number(await readout(page, '2c', 'beta'));
-    const g = Number(await readout(page, '2c', 'gamma'));
-    expect(Math.abs(Number(await readout(page, '2c', 'r0')) - b / g)).toBeLessThan(0.01);
+    // The readouts agree with each other: R₀ = β/γ. The fit may still be stepping, so read the three
+    // in one go; β and γ show 3 decimals and R₀ 2, so allow what that rounding can move β/γ by.
+    const [b, g, r0] = await page.evaluate(() =>
+      ['beta', 'gamma', 'r0'].map((n) => Number(document.querySelector(`[data-figure="2c"] [data-readout="${n}"]`)?.textContent))
+    );
+    const roundingSlack = 0.005 + (b / g) * (0.0005 / b + 0.0005 / g) + 1e-9;
+    expect(Math.abs(r0 - b / g)).toBeLessThanOrEqual(roundingSlack);
     expect(errors).toEqual([]);
     await context.close();
   });

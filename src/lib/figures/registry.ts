@@ -1,0 +1,252 @@
+/**
+ * Every figure of the lecture, in reading order: its frame's title, caption and first description,
+ * the section it sits in, and how to load its code. The lecture's sections and each figure's
+ * standalone page (/figure/<id>) both read this list, so the two never drift apart.
+ */
+import type { Component } from 'svelte';
+import type { FigureFrame } from '../ui/figure-frame.svelte';
+
+export type FigureComponent = Component<{ frame: FigureFrame }>;
+
+/** What the Figure frame needs to show one figure. */
+export interface FigureProps {
+  /** The figure's id from LECTURE.md: "1a", "2b", "6" … */
+  id: string;
+  title: string;
+  caption: string;
+  /** What the figure shows before it has computed anything; the figure updates it as it runs. */
+  description: string;
+  /** Fetches the figure's code (and through it, its data) only when it is needed. */
+  load: () => Promise<{ default: FigureComponent }>;
+  /** Space kept for the figure before its code arrives, so the page does not jump. */
+  minHeight: number;
+}
+
+export interface FigureEntry extends FigureProps {
+  /** The number of the lecture section the figure belongs to (see $lib/sections). */
+  section: number;
+}
+
+export const FIGURES: readonly FigureEntry[] = [
+  {
+    id: '1a',
+    section: 1,
+    title: 'New York City, one day at a time',
+    caption: 'Confirmed COVID-19 cases by date of diagnosis, 29 February to 31 July 2020 (bars), with the trailing seven-day average (line). Switch to a log scale to see the early weeks fall close to a straight line; the dashed line, fitted to the shaded window, measures how fast cases doubled.',
+    description: 'A bar chart of daily confirmed cases in New York City from February to July 2020, rising steeply in March, peaking in early April and falling through May.',
+    load: () => import('./01-curve/DailyCases.svelte'),
+    minHeight: 420
+  },
+  {
+    id: '1b',
+    section: 1,
+    title: 'Borough by borough',
+    caption: "The same cases split by borough, as seven-day averages of new cases per 100,000 residents. Drag the date: the five boroughs take off within days of one another, then settle at different heights. The small charts keep each borough's whole curve in view; the dot marks where its seven-day average peaked.",
+    description: 'A schematic map of the five boroughs of New York City coloured by recent cases per 100,000 residents, with one small chart per borough.',
+    load: () => import('./01-curve/Boroughs.svelte'),
+    minHeight: 480
+  },
+  {
+    id: '1c',
+    section: 1,
+    title: 'The machine we want',
+    caption: 'Give the machine a day, get back a number of cases. For now it can only look the answer up in the data, so it is silent about any day it has not seen: the rest of the lecture is about building a machine that can answer.',
+    description: 'A box that takes a day and returns the number of confirmed cases for it.',
+    load: () => import('./01-curve/Machine.svelte'),
+    minHeight: 220
+  },
+  {
+    id: '2a',
+    section: 2,
+    title: 'Three buckets, two flows',
+    caption: 'Each bucket is filled to its share of the population on the day under Figure 2b’s cursor; each arrow is as thick as the flow it carries that day. Point at a bucket or an arrow to find its symbol in the equations.',
+    description: 'A flow diagram: Susceptible, Infected and Recovered buckets joined by two arrows, beta times S times I and gamma times I.',
+    load: () => import('./02-sir/FlowDiagram.svelte'),
+    minHeight: 220
+  },
+  {
+    id: '2b',
+    section: 2,
+    title: 'The curves draw themselves',
+    caption: 'The SIR equations integrated with fourth-order Runge–Kutta, ten steps a day, from the starting infected fraction you choose. “Ever infected” is where the run ends; the final-size relation’s prediction sits beside it and agrees when almost everyone starts out susceptible.',
+    description: 'Susceptible, infected and recovered fractions over 200 days for beta 0.5 and gamma 0.2 per day.',
+    load: () => import('./02-sir/SirCurves.svelte'),
+    minHeight: 470
+  },
+  {
+    id: '2c',
+    section: 2,
+    title: 'Fitting SIR to New York',
+    caption: 'Confirmed cases by date of diagnosis (bars) and the SIR model’s daily confirmed cases, ρ·N times the new infections of each day (purple). The loss compares log counts over the shaded window. Gradient descent is Adam on log β, log γ, log of the starting infections and logit ρ, so every step stays a valid model; the landscape shows the loss over β and γ with the other two dials held where they are.',
+    description: "New York's daily cases with an SIR model curve fitted over March and April 2020.",
+    load: () => import('./02-sir/SirFit.svelte'),
+    minHeight: 900
+  },
+  {
+    id: '3a',
+    section: 3,
+    title: 'The ladder of polynomials',
+    caption: 'Least-squares polynomials of degree 1 to 15 fitted to New York’s daily cases up to 10 July; the last three weeks (shaded) are held out and the dashed curve is the polynomial’s prediction for them. Time is rescaled to −1…1 and the fit uses Chebyshev polynomials solved by QR, so even degree 15 is computed accurately. The small chart shows both errors for every degree.',
+    description: "New York's daily cases with a least-squares polynomial fitted to all but the last three weeks.",
+    load: () => import('./03-refuse/Ladder.svelte'),
+    minHeight: 520
+  },
+  {
+    id: '3b',
+    section: 3,
+    title: 'Nesting multiplies bends',
+    caption: 'The parabola h(x) = 1 − a·x² fed into itself up to six times. The count of turning points is computed from the slope of the nested function (the chain rule) on 40,001 points. At a = 2 every layer doubles the bends, one less than a power of two; lower a and the doubling stops, so nesting can multiply bends but does not have to.',
+    description: 'A parabola composed with itself once, with one turning point.',
+    load: () => import('./03-refuse/Nested.svelte'),
+    minHeight: 400
+  },
+  {
+    id: '4a',
+    section: 4,
+    title: 'A machine made of knobs',
+    caption: 'Every weight and bias of a network with one input, two hidden layers of eight tanh units and one output is a knob. Drag a knob up or down, or focus it and use the arrow keys or the mouse wheel; the curve and the loss follow at once. Pointing at a knob lights up the wires its effect travels along to the output. Inputs are days rescaled to run from −1 to 1, outputs are counts divided by the highest daily count.',
+    description: "A network drawn as a desk of knobs, with its curve over New York's daily cases and its loss.",
+    load: () => import('./04-knobs/Knobs.svelte'),
+    minHeight: 720
+  },
+  {
+    id: '4b',
+    section: 4,
+    title: 'From random to fitted',
+    caption: "One slider moves every knob together along the straight line from the network's seeded random start (0%) to its trained setting (100%). Below the curve: the loss at 101 points along that line, computed when the figure loads, with the slider's position marked. At 100% the readout is the trained network's own loss.",
+    description: "A slider from random to fitted knobs, the network's curve over New York's daily cases, and the loss along the whole straight path.",
+    load: () => import('./04-knobs/Path.svelte'),
+    minHeight: 460
+  },
+  {
+    id: '5a',
+    section: 5,
+    title: 'A ball on the loss curve',
+    caption: 'The loss as one knob of the trained network turns, every other knob fixed. Each step moves the ball by −η times the slope the backward sweep reports (the orange tangent); the arrow shows where the next step lands. The status reads the last steps: converging, oscillating, or diverged, in which case the run stops.',
+    description: 'A loss curve over one knob of the network with a ball that steps downhill by gradient descent.',
+    load: () => import('./05-engine/Ball.svelte'),
+    minHeight: 470
+  },
+  {
+    id: '5b',
+    section: 5,
+    title: 'Three ways down one landscape',
+    caption: "The loss of the trained network over two of its knobs, the weight from first-layer unit 0 into second-layer unit 1 and that unit's bias, everything else fixed; computed cell by cell from the data (the stronger the colour, the lower the loss). Gradient descent, momentum and Adam each take the same number of steps from the same start, using the engine's own optimisers; below, their loss step by step.",
+    description: 'A two-knob loss landscape with three optimiser trajectories and a loss-versus-step chart.',
+    load: () => import('./05-engine/Landscape.svelte'),
+    minHeight: 760
+  },
+  {
+    id: '5c',
+    section: 5,
+    title: 'Backpropagation, one sweep',
+    caption: "The computation graph of a two-unit network for one day, as the engine's tape recorded it: knobs (blue outline), data (grey) and operations. Forward steps reveal values in the order the engine computed them; backward steps reveal, in reverse order, what each operation passed back along its edges (the lit edge) and each node's finished gradient (∂). Every number is the engine's; the check compares each knob's gradient with a finite-difference slope.",
+    description: 'The computation graph of a tiny network with values flowing forward and gradients flowing back.',
+    load: () => import('./05-engine/Backprop.svelte'),
+    minHeight: 560
+  },
+  {
+    id: '5d',
+    section: 5,
+    title: 'Training, live',
+    caption: 'The network of Figure 4a trains on all 154 days at once, every step a forward sweep, a backward sweep and an update by the chosen optimiser, computed in a Web Worker. Top: its curve over the daily counts. Bottom: the loss at each step, on a logarithmic axis. Steps per second are measured as it runs.',
+    description: "A network training live on New York's daily cases, with its curve and a falling loss curve.",
+    load: () => import('./05-engine/Training.svelte'),
+    minHeight: 560
+  },
+  {
+    id: '6',
+    section: 6,
+    title: 'The handoff',
+    caption: "The move in one picture: an input goes through a function full of knobs to an output, the output is scored against the truth, and the gradient of that score flows back to tell every knob which way to turn. The numbers are the trained network of section 4 on the day you pick: its answer, the day's squared error (scaled units) and the slopes the backward sweep hands back.",
+    description: 'A diagram: input, a function of knobs, output, loss, and the gradient flowing back to the knobs.',
+    load: () => import('./06-handoff/HandoffNyc.svelte'),
+    minHeight: 260
+  },
+  {
+    id: '7a',
+    section: 7,
+    title: 'Rules by hand',
+    caption: 'A cat-or-dog classifier written as rules: six detectors of colour, texture, edges and shape, each casting a weighted vote. Its source is above; it runs in your browser on the 400 test photos. Move the weights and see how far hand-tuning gets.',
+    description: 'The source code of a hand-written cat-or-dog classifier, its accuracy on 400 test photos, a confusion matrix and a gallery of its mistakes.',
+    load: () => import('./07-vision/RulesByHand.svelte'),
+    minHeight: 760
+  },
+  {
+    id: '7b',
+    section: 7,
+    title: 'The network that learned it',
+    caption: "The convolutional network trained by the project's script, running in your browser: its accuracy on the same 400 test photos, what it says about any photo (or a picture of your own), what each layer computes, which pixels its answer hangs on, and a fresh training run you can watch.",
+    description: 'A small convolutional network classifying test photos of cats and dogs, with its feature maps, first-layer filters and a saliency map.',
+    load: () => import('./07-vision/CnnFigure.svelte'),
+    minHeight: 900
+  },
+  {
+    id: '8a',
+    section: 8,
+    title: 'The rigid rule',
+    caption: 'Every pair of words in the sentence scored by the dot product of their embeddings (the word vectors of the trained model of Figure 8b, without positions). Switch the last word: only its own row and column change.',
+    description: 'A ten by ten grid of dot products between the words of the sentence.',
+    load: () => import('./08-attention/RigidRule.svelte'),
+    minHeight: 440
+  },
+  {
+    id: '8b',
+    section: 8,
+    title: 'Attention that was learned',
+    caption: 'A two-layer transformer with one head per layer and 16 numbers per word, trained by the project to name the noun “it” refers to. Click a word to see where it looks; switch the last word and watch “it” move. The step-through shows every matrix of one head with its real numbers; “train” replays the run in a background worker.',
+    description: 'Arcs from the word it to the other words of the sentence, thicker where the attention weight is larger.',
+    load: () => import('./08-attention/LearnedAttention.svelte'),
+    minHeight: 520
+  },
+  {
+    id: '9',
+    section: 9,
+    title: 'One move, three problems',
+    caption: 'The handoff diagram of Figure 6, three times, each running live: the trained network on New York’s curve (pick a day), the trained CNN on a test photo (step through the photos), and the tiny transformer on the lecture’s sentence (switch the last word).',
+    description: 'Three copies of the same handoff diagram, for a day of the epidemic, a photo and a sentence.',
+    load: () => import('./09-pattern/Pattern.svelte'),
+    minHeight: 900
+  },
+  {
+    id: '10',
+    section: 10,
+    title: 'The perceptron, one example at a time',
+    caption: "Two classes of points. Left: Rosenblatt's rule, shown one example at a time; the ringed point is the one just shown, and a mistake draws the update Δw and the line it tilts. Right: the same examples handed to gradient descent on a logistic loss. Add, drag or delete points; try XOR.",
+    description: "Points of two classes in a square, with the perceptron's dividing line on the left and logistic regression's on the right, both starting from zero weights.",
+    load: () => import('./10-perceptron/Perceptron.svelte'),
+    minHeight: 900
+  },
+  {
+    id: '11',
+    section: 11,
+    title: 'A trained indexer picks the few tokens that matter',
+    caption: "A long associative-recall sequence: key–value pairs hidden among distractors, queries at the end. The strip spans every earlier position: on top, where the frozen model's dense attention looks; below, the lightning indexer's scores, with the k kept tokens in colour and a triangle under the one token the query needs. Readouts are measured on a fresh batch of sequences. The chart below counts multiply-adds of one attention layer, dense against indexer plus top-k.",
+    description: 'Loading the trained recall model and its indexer.',
+    load: () => import('./11-indexer/SparseAttention.svelte'),
+    minHeight: 720
+  },
+  {
+    id: '12',
+    section: 12,
+    title: 'Handoffs all the way down',
+    caption: "A coding assistant opened layer by layer, each layer inside the one before. Every layer links back to the figure where you met it; below, the lecture's rules sorted by who wrote them: a person, or gradient descent.",
+    description: 'Five nested boxes: a coding assistant, a language model, attention, the matrices W_Q, W_K and W_V, and gradient descent on a loss, each linking back to an earlier figure.',
+    load: () => import('./12-verdict/Stack.svelte'),
+    minHeight: 640
+  }
+];
+
+export const FIGURE_IDS: readonly string[] = FIGURES.map((f) => f.id);
+
+export function figureEntry(id: string): FigureEntry | undefined {
+  return FIGURES.find((f) => f.id === id);
+}
+
+/** The props of one figure's frame, for `<Figure {...figureProps('2c')} />`. */
+export function figureProps(id: string): FigureProps {
+  const entry = figureEntry(id);
+  if (!entry) throw new Error(`No figure ${id} in the registry`);
+  const { section: _section, ...props } = entry;
+  return props;
+}

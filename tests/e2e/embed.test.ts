@@ -1,0 +1,86 @@
+// Every figure's standalone page (/figure/<id>), the page a teacher puts in slides with an iframe.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openLecture } from './browser';
+import { FIGURES } from '../../src/lib/figures/registry';
+
+/** What counts as drawn: a canvas, a chart or a live number inside the figure's body. */
+const DRAWN = '.figure-body :is(canvas, svg, [data-readout])';
+/** Figures drawn in HTML alone, and what the lecture's own tests wait for in them. */
+const READY: Record<string, string> = {
+  '6': '.figure-body .stage',
+  '12': '.figure-body a[data-figure-link]'
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('standalone figure pages', () => {
+  it('lists every figure of the lecture once', () => {
+    const ids = FIGURES.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(23);
+  });
+
+  for (const { id, title } of FIGURES) {
+    it(`figure ${id} draws alone, with no console error and no request off the origin`, async () => {
+      const { page, context, errors, foreign } = await openLecture(browser, { width: 800, height: 600, path: `/figure/${id}` });
+      try {
+        await page.locator(READY[id] ?? DRAWN).first().waitFor({ state: 'visible', timeout: 20_000 });
+        // Only this figure, and no lecture around it.
+        expect(await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')))).toEqual([id]);
+        expect(await page.locator('[data-section], .topbar').count()).toBe(0);
+        expect(await page.locator('.figure-error').count()).toBe(0);
+        expect(await page.locator('.figure-body').innerText()).not.toMatch(/\bNaN\b|undefined/);
+        expect(await page.title()).toBe(`Figure ${id}: ${title} · Gradient Handoff`);
+        expect(await page.getByRole('link', { name: 'from the lecture Gradient Handoff' }).getAttribute('href')).toBe(`/#figure-${id}`);
+        // Errors that arrive just after the first drawing (a failed fetch, a worker) count too.
+        await page.waitForTimeout(400);
+        expect(errors).toEqual([]);
+        expect(foreign).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('a standalone page in use', () => {
+  it('keeps its query string and takes ?theme= over the system setting', async () => {
+    const { page, context, errors } = await openLecture(browser, { colorScheme: 'light', path: '/figure/2b?theme=dark&beta=0.7' });
+    await page.locator(DRAWN).first().waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await page.evaluate(() => location.search)).toBe('?theme=dark&beta=0.7');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(20, 22, 26)'); // --bg of the dark theme
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws inside an iframe of another page without being scrolled to', async () => {
+    const { page, context, errors, foreign } = await openLecture(browser, { width: 1000, height: 700, path: '/figure/1a' });
+    // A slide: the figure's frame far below the fold, where a lazy loader would never start.
+    const src = `${inject('baseURL')}/figure/3b`;
+    await page.setContent(`<div style="height:3000px"></div><iframe title="figure" src="${src}" width="800" height="600"></iframe>`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator(DRAWN).first().waitFor({ state: 'attached', timeout: 20_000 });
+    // Links leave the slide for a new tab rather than replacing the figure inside it.
+    expect(await frame.getByRole('link', { name: 'from the lecture Gradient Handoff' }).getAttribute('target')).toBe('_blank');
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('sends a link to another figure to that figure in the lecture', async () => {
+    const { page, context, errors } = await openLecture(browser, { path: '/figure/12' });
+    const link = page.locator('.figure-body a[data-figure-link="5d"]').first();
+    await link.waitFor({ state: 'visible', timeout: 20_000 });
+    await Promise.all([page.waitForURL(/\/#figure-5d$/), link.click()]);
+    await page.locator('[data-figure="5d"]').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

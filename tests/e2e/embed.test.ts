@@ -1,5 +1,6 @@
 // Every figure's standalone page (/figure/<id>), the page a teacher puts in slides with an iframe.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { launch, openLecture } from './browser';
 import { FIGURES } from '../../src/lib/figures/registry';
@@ -26,7 +27,7 @@ describe('standalone figure pages', () => {
   });
 
   for (const { id, title } of FIGURES) {
-    it(`figure ${id} draws alone, with no console error and no request off the origin`, async () => {
+    it(`figure ${id} draws alone, with no console error, no request off the origin and no serious axe finding`, async () => {
       const { page, context, errors, foreign } = await openLecture(browser, { width: 800, height: 600, path: `/figure/${id}` });
       try {
         await page.locator(READY[id] ?? DRAWN).first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -37,8 +38,10 @@ describe('standalone figure pages', () => {
         expect(await page.locator('.figure-body').innerText()).not.toMatch(/\bNaN\b|undefined/);
         expect(await page.title()).toBe(`Figure ${id}: ${title} · Gradient Handoff`);
         expect(await page.getByRole('link', { name: 'from the lecture Gradient Handoff' }).getAttribute('href')).toBe(`/#figure-${id}`);
+        const axe = await new AxeBuilder({ page }).analyze();
+        const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
         // Errors that arrive just after the first drawing (a failed fetch, a worker) count too.
-        await page.waitForTimeout(400);
         expect(errors).toEqual([]);
         expect(foreign).toEqual([]);
       } finally {

@@ -77,6 +77,16 @@ describe('a standalone page in use', () => {
     await context.close();
   });
 
+  it('gives figure 2a a day control of its own when figure 2b is not beside it', async () => {
+    const { page, context, errors } = await openLecture(browser, { path: '/figure/2a' });
+    const slider = page.getByRole('slider', { name: 'Day' });
+    await slider.waitFor({ timeout: 20_000 });
+    await slider.fill('11');
+    await expect.poll(() => page.locator('[data-readout="flow-day"]').textContent()).toBe('11');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('sends a link to another figure to that figure in the lecture', async () => {
     const { page, context, errors } = await openLecture(browser, { path: '/figure/12' });
     const link = page.locator('.figure-body a[data-figure-link="5d"]').first();

@@ -30,7 +30,9 @@ export default {
       mode: 'hash',
       directives: {
         'default-src': ['self'],
-        'script-src': ['self', ...appHtmlScriptHashes()],
+        // 'wasm-unsafe-eval' lets the engine compile its own WebAssembly SIMD kernels (built from
+        // bytes in src/lib/engine/kernels/); it permits WebAssembly only, never JavaScript eval.
+        'script-src': ['self', 'wasm-unsafe-eval', ...appHtmlScriptHashes()],
         'worker-src': ['self'],
         // Inline style attributes are needed: KaTeX's typeset formulas and Svelte's style:
         // directives set positions and colours through them. No script can run from a style.

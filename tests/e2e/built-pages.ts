@@ -18,3 +18,10 @@ export function builtPages(root = 'build'): { file: string; path: string }[] {
   walk(root);
   return out;
 }
+
+/** Every file under a folder of the build. */
+export function builtFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((p) => statSync(p).isFile());
+}

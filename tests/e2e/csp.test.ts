@@ -100,4 +100,17 @@ describe('Content-Security-Policy', () => {
     expect(foreign).toEqual([]);
     await context.close();
   });
+
+  // The standalone figure pages (/figure/<id>), when the build has them: one that fetches a model file.
+  it.skipIf(!builtPages().some((p) => p.path === '/figure/4a'))('a standalone figure page violates nothing either', async () => {
+    const { page, context, errors } = await openLecture(browser, { path: '/figure/4a' });
+    await recordViolations(page);
+    await page.reload({ waitUntil: 'load' });
+    const fig = await showFigure(page, '4a', '[data-readout="knobs"]');
+    await fig.getByRole('button', { name: 'Trained' }).click();
+    await expect.poll(() => fig.locator('[data-readout="loss"]').textContent()).toMatch(/^\d/);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,6 +1,20 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { katexPreprocess } from './src/lib/server/katex-preprocess.js';
+
+/**
+ * Hashes of the inline scripts written by hand in src/app.html (the theme script that runs before
+ * first paint). SvelteKit hashes only the scripts it generates itself, so these are added here,
+ * computed from the file so an edit to the script can never silently break the policy.
+ */
+function appHtmlScriptHashes() {
+  const html = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `sha256-${createHash('sha256').update(body).digest('base64')}`
+  );
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
@@ -8,6 +22,29 @@ export default {
   preprocess: [katexPreprocess(), vitePreprocess()],
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-    prerender: { handleHttpError: 'fail' }
+    prerender: { handleHttpError: 'fail' },
+    // Prerendered pages carry this as a <meta http-equiv> tag, with hashes of SvelteKit's own
+    // inline bootstrap script. A meta policy cannot set frame-ancestors, which is what we want:
+    // the standalone figure pages are meant to be embedded in other sites' iframes.
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        // 'wasm-unsafe-eval' lets the engine compile its own WebAssembly SIMD kernels (built from
+        // bytes in src/lib/engine/kernels/); it permits WebAssembly only, never JavaScript eval.
+        'script-src': ['self', 'wasm-unsafe-eval', ...appHtmlScriptHashes()],
+        'worker-src': ['self'],
+        // Inline style attributes are needed: KaTeX's typeset formulas and Svelte's style:
+        // directives set positions and colours through them. No script can run from a style.
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:'],
+        // Vite inlines KaTeX's smallest fonts into the CSS as data: URLs.
+        'font-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self']
+      }
+    }
   }
 };

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openLecture, scrollThrough, showFigure } from './browser';
+import { builtFiles, builtPages } from './built-pages';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** The policy in a built page's <meta http-equiv>, as directive → sources. */
+function policyOf(html: string): Map<string, string[]> {
+  const meta = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/i);
+  if (!meta) throw new Error('no Content-Security-Policy meta tag');
+  return new Map(
+    meta[1].split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources])
+  );
+}
+
+/** Record every CSP violation the page reports, from the first script on. */
+async function recordViolations(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+}
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+describe('Content-Security-Policy', () => {
+  it('every prerendered page carries the strict policy', () => {
+    const pages = builtPages();
+    expect(pages.map((p) => p.path)).toContain('/');
+    for (const { file } of pages) {
+      const policy = policyOf(readFileSync(file, 'utf8'));
+      expect(policy.get('default-src'), file).toEqual(["'self'"]);
+      const scripts = policy.get('script-src') ?? [];
+      expect(scripts.slice(0, 2), file).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      // Nothing else but hashes of the exact inline scripts: no unsafe-inline, no unsafe-eval, no hosts.
+      for (const s of scripts.slice(2)) expect(s, file).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+      expect(policy.get('worker-src'), file).toEqual(["'self'"]);
+      expect(policy.get('connect-src'), file).toEqual(["'self'"]);
+      expect(policy.get('object-src'), file).toEqual(["'none'"]);
+      expect(policy.get('base-uri'), file).toEqual(["'self'"]);
+      expect(policy.get('form-action'), file).toEqual(["'self'"]);
+      // No directive may name another origin.
+      for (const [name, sources] of policy) {
+        for (const s of sources) expect(s, `${file} ${name}`).toMatch(/^('[a-z-]+'|'sha256-[^']+'|data:|blob:)$/);
+      }
+      // Every inline script in the page is covered by one of the hashes (none rely on unsafe-inline).
+      const inline = [...readFileSync(file, 'utf8').matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      expect(inline.length, file).toBeGreaterThan(0);
+      for (const body of inline) {
+        const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+        expect(scripts, `${file}: inline script ${body.slice(0, 40)}…`).toContain(hash);
+      }
+    }
+  });
+
+  it('is enforced: an injected inline script is blocked and reported (the check below can fail)', async () => {
+    const { page, context } = await openLecture(browser);
+    await recordViolations(page);
+    await page.reload({ waitUntil: 'load' });
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.injectedRan = true';
+      document.body.append(s);
+      return new Promise((r) => setTimeout(() => r((window as unknown as { injectedRan?: boolean }).injectedRan ?? false), 200));
+    });
+    expect(ran).toBe(false);
+    expect((await violations(page)).some((v) => v.startsWith('script-src'))).toBe(true);
+    await context.close();
+  });
+
+  it('the shipped JavaScript (page and workers) calls no eval or new Function', () => {
+    // A meta policy does not reach into workers, so their code is checked here instead.
+    const js = builtFiles('build/_app').filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(10);
+    for (const f of js) expect(readFileSync(f, 'utf8'), f).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/);
+  });
+
+  it('loading every figure and training in a worker violates nothing and logs no error', async () => {
+    const { page, context, errors, foreign } = await openLecture(browser);
+    await recordViolations(page);
+    await page.reload({ waitUntil: 'load' });
+    await scrollThrough(page);
+    // 5d trains in a module worker; let it run a moment.
+    const fig = await showFigure(page, '5d', '[data-readout="step"]');
+    await fig.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => Number(await fig.locator('[data-readout="step"]').textContent()), { timeout: 20_000 }).toBeGreaterThan(20);
+    await fig.getByRole('button', { name: 'Pause' }).click();
+    // 7b scores the shipped CNN in another worker, on fetched photos.
+    const vision = await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
+    await expect.poll(() => vision.locator('[data-readout="cnn-accuracy"]').textContent(), { timeout: 40_000 }).toMatch(/^\d/);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  // The standalone figure pages (/figure/<id>), when the build has them: one that fetches a model file.
+  it.skipIf(!builtPages().some((p) => p.path === '/figure/4a'))('a standalone figure page violates nothing either', async () => {
+    const { page, context, errors } = await openLecture(browser, { path: '/figure/4a' });
+    await recordViolations(page);
+    await page.reload({ waitUntil: 'load' });
+    const fig = await showFigure(page, '4a', '[data-readout="knobs"]');
+    await fig.getByRole('button', { name: 'Trained' }).click();
+    await expect.poll(() => fig.locator('[data-readout="loss"]').textContent()).toMatch(/^\d/);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

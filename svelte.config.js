@@ -6,6 +6,13 @@ import { katexPreprocess } from './src/lib/server/katex-preprocess.js';
 export default {
   // KaTeX runs here, at build time, before Svelte parses the markup.
   preprocess: [katexPreprocess(), vitePreprocess()],
+  vitePlugin: {
+    // A figure's styles travel inside its lazily loaded chunk and are added when it mounts, rather
+    // than as one more stylesheet every reader loads (and waits for) before the first paint.
+    dynamicCompileOptions({ filename }) {
+      if (filename.includes('/src/lib/figures/')) return { css: 'injected' };
+    }
+  },
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
     prerender: { handleHttpError: 'fail' }

@@ -1,8 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { staticProse } from './src/lib/server/static-prose.js';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  // staticProse keeps the lecture's unchanging prose in the prerendered HTML only (see the file).
+  plugins: [staticProse(), sveltekit()],
   // Workers are ES modules so they can import the engine like any other module.
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },

@@ -167,6 +167,7 @@ try {
         `longest main-thread task while ${t.id} trains: ${s.longest.toFixed(1)} ms (${s.over50} of ${s.count} tasks over 50 ms); ` +
           `budget ≤ ${BUDGET.taskMs} ms: ${verdict(s.longest <= BUDGET.taskMs)}`
       );
+      for (const l of s.long) log(`  ${l.ms.toFixed(0)} ms at ${l.at.toFixed(0)} ms: ${l.inside}`);
       await page.context().close();
     }
     result.tasks = tasks;

@@ -18,6 +18,8 @@ interface TraceEvent {
 export interface Tasks {
   /** Longest task in ms. */
   longest: number;
+  /** Tasks over 50 ms: length, start (ms after tracing began) and what took most of them. */
+  long: { ms: number; at: number; inside: string }[];
   /** How many tasks ran over 50 ms. */
   over50: number;
   count: number;
@@ -55,12 +57,28 @@ export function mainThreadTasks(events: TraceEvent[]): Tasks {
   const pids = new Set((started?.args?.data?.frames ?? []).map((f) => f.processId).filter((p) => p !== undefined));
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const main = new Set(mains.filter((e) => pids.size === 0 || pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
-  const tasks = events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
-    .map((e) => (e.dur ?? 0) / 1000);
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const runs = onMain.filter((e) => e.name === 'RunTask');
+  const tasks = runs.map((e) => (e.dur ?? 0) / 1000);
+  const t0 = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+  const long = runs
+    .filter((e) => (e.dur ?? 0) > 50_000)
+    .map((e) => ({ ms: e.dur! / 1000, at: (e.ts - t0) / 1000, inside: inside(e, onMain) }));
   return {
     longest: tasks.reduce((m, d) => Math.max(m, d), 0),
+    long,
     over50: tasks.filter((d) => d > 50).length,
     count: tasks.length
   };
+}
+
+/** The events directly inside a task that took longest, e.g. "FunctionCall 180 ms, Layout 40 ms". */
+function inside(task: TraceEvent, events: TraceEvent[]): string {
+  const end = task.ts + (task.dur ?? 0);
+  const byName = new Map<string, number>();
+  for (const e of events) {
+    if (e === task || e.name === 'RunTask' || e.ts < task.ts || e.ts >= end) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...byName].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, d]) => `${n} ${d.toFixed(0)} ms`).join(', ');
 }

@@ -9,8 +9,9 @@
 // the server's nodes between the block's markers as they are. (The placeholder must be
 // non-empty: an empty value takes a shortcut that would step into the adopted nodes.)
 //
-// Only markup with no expression, component, block or directive anywhere inside is moved; files
-// with a <style> block are left alone, since markup inside {@html} gets no scoping class.
+// Only markup with no expression, component, block or directive anywhere inside is moved. Markup
+// inside {@html} gets no scoping class, so a file with a <style> block is left alone unless all
+// its rules sit in one `:global { … }` block (anchored on the file's own root class).
 import { parse } from 'svelte/compiler';
 import { katexPreprocess } from './katex-preprocess.js';
 
@@ -63,13 +64,18 @@ function collect(nodes, insideElement, out) {
   flush();
 }
 
+/** @param {string} styles */
+function onlyGlobal(styles) {
+  return /^\s*:global\s*\{[\s\S]*\}\s*$/.test(styles.replace(/\/\*[\s\S]*?\*\//g, ''));
+}
+
 /**
  * @param {string} code the component's source with formulas already typeset
  * @param {boolean} ssr
  */
 export function moveStaticProse(code, ssr) {
   const ast = parse(code, { modern: true });
-  if (ast.css) return code;
+  if (ast.css && !onlyGlobal(ast.css.content.styles)) return code;
   /** @type {[number, number][]} */
   const ranges = [];
   collect(ast.fragment.nodes, false, ranges);

@@ -1,11 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { staticProse } from './src/lib/server/static-prose.js';
-import { katexWoff2Only } from './src/lib/server/katex-woff2.js';
+import { katexFonts } from './src/lib/server/katex-fonts.js';
 
 export default defineConfig({
   // staticProse keeps the lecture's unchanging prose in the prerendered HTML only (see the file).
-  plugins: [staticProse(), katexWoff2Only(), sveltekit()],
+  plugins: [staticProse(), katexFonts(), sveltekit()],
   // Workers are ES modules so they can import the engine like any other module.
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },

@@ -18,14 +18,3 @@ export function trimKatexCss(css) {
     .replace(unused, '')
     .replace(/,\s*url\([^)]*\.(?:woff|ttf)\)\s*format\("(?:woff|truetype)"\)/g, '');
 }
-
-/** @returns {import('vite').Plugin} */
-export function katexFonts() {
-  return {
-    name: 'katex-fonts',
-    enforce: 'pre',
-    transform(code, id) {
-      if (/\/katex\/dist\/katex(\.min)?\.css$/.test(id)) return { code: trimKatexCss(code), map: null };
-    }
-  };
-}

@@ -5,7 +5,7 @@
 import katex from 'katex';
 import { UNUSED_FAMILIES, UNUSED_FONT_CLASS } from './katex-fonts.js';
 
-const TEX = /<tex(\s+display)?\s*>([\s\S]*?)<\/tex>/g;
+export const TEX = /<tex(\s+display)?\s*>([\s\S]*?)<\/tex>/g;
 
 /**
  * Svelte reads { and } as expressions; KaTeX's MathML annotation keeps the TeX source with braces.

@@ -7,12 +7,13 @@
  *   --no-build            measure the existing build/ instead of running `npm run build` first
  *   --heap-minutes A,B    heap of figure 5d training after A and after B minutes (default 1,10)
  *   --train-seconds N     how long each training figure trains while its tasks are traced (default 15)
- *   --only a,b            run a subset: load, lighthouse, tasks, fps, heap (a subset run does not
- *                         write bench/page.json, so the committed file always holds a full run)
+ *   --only a,b            run a subset: load, lighthouse, tasks, fps, heap. A subset run replaces
+ *                         only those parts of bench/page.json; each part records when and at which
+ *                         commit it was measured.
  * Environment: BENCH_PORT (default: a free port), CHROMIUM_PATH (default /usr/bin/chromium).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
@@ -108,6 +109,10 @@ const say = (line: string) => {
   lines.push(line);
   console.log(line);
 };
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim() !== '';
+/** When and on what each part was measured. */
+const stamp = () => ({ date: new Date().toISOString(), commit: commit + (dirty ? ' (with uncommitted changes)' : ''), loadavg: loadavg() });
 const result: Record<string, unknown> = {
   date: new Date().toISOString(),
   command: 'npm run bench:page' + (process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''),
@@ -130,7 +135,7 @@ try {
     const f = firstLoad();
     const css = f.css.reduce((s, x) => s + x.gzip, 0);
     const js = f.js.reduce((s, x) => s + x.gzip, 0);
-    result.firstLoad = f;
+    result.firstLoad = { ...f, ...stamp() };
     say(
       `first load: ${kb(f.total.gzip)} KB gzipped (HTML ${kb(f.html.gzip)}, CSS ${kb(css)} in ${f.css.length} files, ` +
         `JS ${kb(js)} in ${f.js.length} files); budget ≤ ${BUDGET.firstLoadKB} KB: ${verdict(f.total.gzip <= BUDGET.firstLoadKB * KB)}`
@@ -141,7 +146,7 @@ try {
   if (runs('lighthouse')) {
     log('Lighthouse (mobile preset)…');
     const s = await lighthouseScores(url + '/');
-    result.lighthouse = { ...s, loadavg: loadavg() };
+    result.lighthouse = { ...s, ...stamp() };
     say(`lighthouse performance: ${s.performance}; budget ≥ ${BUDGET.performance}: ${verdict(s.performance >= BUDGET.performance)}`);
     say(`lighthouse accessibility: ${s.accessibility}; budget ${BUDGET.accessibility}: ${verdict(s.accessibility >= BUDGET.accessibility)}`);
     say(`lighthouse best practices: ${s.bestPractices}`);
@@ -162,7 +167,7 @@ try {
       await page.waitForTimeout(trainSeconds * 1000);
       await t.stop(fig, page);
       const s = await tracer.stop();
-      tasks[t.id] = { ...s, seconds: trainSeconds, loadavg: loadavg() };
+      tasks[t.id] = { ...s, seconds: trainSeconds, ...stamp() };
       say(
         `longest main-thread task while ${t.id} trains: ${s.longest.toFixed(1)} ms (${s.over50} of ${s.count} tasks over 50 ms); ` +
           `budget ≤ ${BUDGET.taskMs} ms: ${verdict(s.longest <= BUDGET.taskMs)}`
@@ -190,7 +195,7 @@ try {
     const train = await watchFrames(p2, 10_000);
     await fig.getByRole('button', { name: 'Pause' }).click();
     say(`fps while 5d trains: median ${train.median.toFixed(1)}, 5th percentile ${train.p5.toFixed(1)} (${train.frames} frames in 10 s); budget median ≥ ${BUDGET.fps}: ${verdict(train.median >= BUDGET.fps)}`);
-    result.fps = { scroll, training5d: train, loadavg: loadavg() };
+    result.fps = { scroll, training5d: train, ...stamp() };
     await p2.context().close();
   }
 
@@ -208,7 +213,7 @@ try {
     const b = { heap: await heapAfterGc(cdp), step: await step(), minutes: (Date.now() - t0) / 60_000 };
     await fig.getByRole('button', { name: 'Pause' }).click();
     const growth = b.heap / a.heap - 1;
-    result.heap = { a, b, growth, loadavg: loadavg() };
+    result.heap = { a, b, growth, ...stamp() };
     say(
       `JS heap while 5d trains: ${(a.heap / 1e6).toFixed(2)} MB after ${heapA} min (step ${a.step}), ${(b.heap / 1e6).toFixed(2)} MB after ${heapB} min ` +
         `(step ${b.step}), growth ${(growth * 100).toFixed(1)}%; budget ≤ ${BUDGET.heapGrowth * 100}%: ${verdict(growth <= BUDGET.heapGrowth)}`
@@ -222,6 +227,13 @@ try {
 
 result.loadavgAtEnd = loadavg();
 result.lines = lines;
-if (only) log('subset run: bench/page.json left as it was');
-else writeFileSync('bench/page.json', JSON.stringify(result, null, 2) + '\n');
+const OUT = 'bench/page.json';
+if (only && existsSync(OUT)) {
+  // Keep the parts this run did not measure; the printed lines are rebuilt from all parts.
+  const previous = JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>;
+  const merged = { ...previous, ...result, date: previous.date, command: previous.command, machine: previous.machine };
+  merged.subsetRuns = [...((previous.subsetRuns as string[]) ?? []), `${result.date}: ${result.command}`];
+  merged.lines = [...((previous.lines as string[]) ?? []).filter((l) => !lines.some((n) => n.split(':')[0] === l.split(':')[0])), ...lines];
+  writeFileSync(OUT, JSON.stringify(merged, null, 2) + '\n');
+} else writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
 log(`load average at start ${JSON.stringify((result.machine as { loadavgAtStart: number[] }).loadavgAtStart)}, at end ${JSON.stringify(result.loadavgAtEnd)}`);

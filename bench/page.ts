@@ -84,6 +84,9 @@ async function open(browser: Browser, url: string, reducedMotion = false): Promi
     viewport: { width: 1280, height: 900 },
     reducedMotion: reducedMotion ? 'reduce' : 'no-preference'
   });
+  // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which wraps
+  // named functions in a __name(…) helper the page does not have.
+  await context.addInitScript('globalThis.__name = (f) => f;');
   const page = await context.newPage();
   page.on('pageerror', (e) => log('page error:', String(e)));
   await page.goto(url + '/', { waitUntil: 'load' });
@@ -169,10 +172,10 @@ try {
       const s = await tracer.stop();
       tasks[t.id] = { ...s, seconds: trainSeconds, ...stamp() };
       say(
-        `longest main-thread task while ${t.id} trains: ${s.longest.toFixed(1)} ms (${s.over50} of ${s.count} tasks over 50 ms); ` +
+        `longest main-thread task while ${t.id} trains: ${s.longest.toFixed(1)} ms (CPU ${s.longestCpu.toFixed(1)} ms; ${s.over50} of ${s.count} tasks over 50 ms); ` +
           `budget ≤ ${BUDGET.taskMs} ms: ${verdict(s.longest <= BUDGET.taskMs)}`
       );
-      for (const l of s.long) log(`  ${l.ms.toFixed(0)} ms at ${l.at.toFixed(0)} ms: ${l.inside}`);
+      for (const l of s.long) log(`  ${l.ms.toFixed(0)} ms (CPU ${l.cpuMs.toFixed(0)} ms) at ${l.at.toFixed(0)} ms: ${l.inside}`);
       await page.context().close();
     }
     result.tasks = tasks;

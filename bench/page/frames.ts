@@ -8,12 +8,14 @@ export interface Fps {
   median: number;
   p5: number;
   frames: number;
+  /** The longest gap between two frames, ms. */
+  worstMs: number;
 }
 
 export function fpsOf(intervals: number[]): Fps {
   const rates = intervals.filter((d) => d > 0).map((d) => 1000 / d).sort((a, b) => a - b);
   const at = (q: number) => rates[Math.min(rates.length - 1, Math.floor(q * rates.length))] ?? 0;
-  return { median: at(0.5), p5: at(0.05), frames: rates.length };
+  return { median: at(0.5), p5: at(0.05), frames: rates.length, worstMs: Math.max(0, ...intervals) };
 }
 
 /** Frame intervals for `ms` milliseconds while the page does whatever it is doing. */

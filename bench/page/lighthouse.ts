@@ -16,6 +16,8 @@ export interface Scores {
   /** Audits that cost points, per category, for the report. */
   failing: Record<string, string[]>;
   metrics: Record<string, string>;
+  /** The main-thread tasks Lighthouse saw during load (unthrottled, as observed), longest first. */
+  longTasks: { url: string; ms: number }[];
 }
 
 async function startChromium(): Promise<{ port: number; stop: () => void }> {
@@ -71,13 +73,16 @@ export async function lighthouseScores(url: string): Promise<Scores> {
     for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
       metrics[id] = lhr.audits[id]?.displayValue ?? '';
     }
+    const items = (lhr.audits['long-tasks']?.details as { items?: { url: string; duration: number }[] } | undefined)?.items ?? [];
+    const longTasks = items.map((i) => ({ url: i.url, ms: Math.round(i.duration) })).slice(0, 8);
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     return {
       performance: score('performance'),
       accessibility: score('accessibility'),
       bestPractices: score('best-practices'),
       failing,
-      metrics
+      metrics,
+      longTasks
     };
   } finally {
     chrome.stop();

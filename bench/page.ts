@@ -237,7 +237,12 @@ if (only && existsSync(OUT)) {
   const previous = JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>;
   const merged = { ...previous, ...result, date: previous.date, command: previous.command, machine: previous.machine };
   merged.subsetRuns = [...((previous.subsetRuns as string[]) ?? []), `${result.date}: ${result.command}`];
-  merged.lines = [...((previous.lines as string[]) ?? []).filter((l) => !lines.some((n) => n.split(':')[0] === l.split(':')[0])), ...lines];
+  const key = (l: string) => l.split(':')[0];
+  const before = (previous.lines as string[]) ?? [];
+  merged.lines = [
+    ...before.map((l) => lines.find((n) => key(n) === key(l)) ?? l),
+    ...lines.filter((n) => !before.some((l) => key(l) === key(n)))
+  ];
   writeFileSync(OUT, JSON.stringify(merged, null, 2) + '\n');
 } else writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
 log(`load average at start ${JSON.stringify((result.machine as { loadavgAtStart: number[] }).loadavgAtStart)}, at end ${JSON.stringify(result.loadavgAtEnd)}`);

@@ -24,6 +24,9 @@ export function stripFigureText(code, id) {
 export function figureText() {
   return {
     name: 'figure-text',
+    // Only in builds: in `vite dev` a hot update re-renders a component from scratch, and the
+    // client's placeholder would then replace the text instead of adopting it.
+    apply: 'build',
     enforce: 'pre',
     transform(code, id, options) {
       if (options?.ssr || !SOURCES.test(id)) return;

@@ -92,6 +92,9 @@ export function staticProse() {
   const katex = katexPreprocess();
   return {
     name: 'static-prose',
+    // Only in builds: in `vite dev` a hot update re-renders a component from scratch, and the
+    // client's placeholder would then replace the text instead of adopting it.
+    apply: 'build',
     enforce: 'pre',
     async transform(code, id, options) {
       if (!LECTURE.test(id)) return; // not the ?svelte&type=style virtual modules

@@ -3,8 +3,9 @@
 // typeset math in the prerendered HTML and no KaTeX JavaScript in their bundle.
 // It lives under src/lib/server so no client module can import it.
 import katex from 'katex';
+import { UNUSED_FAMILIES, UNUSED_FONT_CLASS } from './katex-fonts.js';
 
-const TEX = /<tex(\s+display)?\s*>([\s\S]*?)<\/tex>/g;
+export const TEX = /<tex(\s+display)?\s*>([\s\S]*?)<\/tex>/g;
 
 /**
  * Svelte reads { and } as expressions; KaTeX's MathML annotation keeps the TeX source with braces.
@@ -27,7 +28,7 @@ function unescapeSource(tex) {
  * @param {boolean} display
  */
 export function renderTex(tex, display) {
-  return katex.renderToString(unescapeSource(tex.trim()), {
+  const html = katex.renderToString(unescapeSource(tex.trim()), {
     displayMode: display,
     throwOnError: true,
     output: 'htmlAndMathml',
@@ -35,6 +36,12 @@ export function renderTex(tex, display) {
     trust: (context) => context.command === '\\htmlClass',
     strict: 'ignore'
   });
+  if (UNUSED_FONT_CLASS.test(html)) {
+    throw new Error(`${tex.trim()} needs a KaTeX font the site does not ship (${UNUSED_FAMILIES.join(', ')}); see katex-fonts.js`);
+  }
+  // The MathML keeps its structure for screen readers; the TeX source annotation only repeated
+  // every formula's source in the HTML each reader downloads.
+  return html.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '');
 }
 
 /** @returns {import('svelte/compiler').PreprocessorGroup} */

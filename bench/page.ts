@@ -1,0 +1,248 @@
+/**
+ * `npm run bench:page`: the lecture's budgets (DESIGN.md, issue 9 item 1), measured on the built
+ * site served by `vite preview` and driven in Debian's Chromium. Prints one line per figure and
+ * writes everything to bench/page.json. Loopback only; no network needed.
+ *
+ * Options:
+ *   --no-build            measure the existing build/ instead of running `npm run build` first
+ *   --heap-minutes A,B    heap of figure 5d training after A and after B minutes (default 1,10)
+ *   --train-seconds N     how long each training figure trains while its tasks are traced (default 15)
+ *   --only a,b            run a subset: load, lighthouse, tasks, fps, heap. A subset run replaces
+ *                         only those parts of bench/page.json; each part records when and at which
+ *                         commit it was measured.
+ * Environment: BENCH_PORT (default: a free port), CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium';
+import { firstLoad } from './page/first-load';
+import { lighthouseScores } from './page/lighthouse';
+import { Tracer } from './page/trace';
+import { TRAINERS, settle } from './page/training';
+import { scrollFrames, watchFrames } from './page/frames';
+
+const BUDGET = { firstLoadKB: 100, performance: 95, accessibility: 100, taskMs: 50, fps: 55, heapGrowth: 0.1 };
+const KB = 1000; // kilobytes as in the budget: 1 KB = 1000 bytes
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const build = !process.argv.includes('--no-build');
+const [heapA, heapB] = (option('--heap-minutes') ?? '1,10').split(',').map(Number);
+const trainSeconds = Number(option('--train-seconds') ?? 15);
+const only = option('--only')?.split(',');
+const runs = (part: string) => !only || only.includes(part);
+if (!(heapA > 0 && heapB > heapA) || !(trainSeconds > 0)) {
+  throw new Error('--heap-minutes wants A,B with 0 < A < B; --train-seconds a positive number');
+}
+
+const log = (...a: unknown[]) => console.error('[bench:page]', ...a);
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const kb = (b: number) => (b / KB).toFixed(1);
+const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2)));
+
+async function freePort(): Promise<number> {
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function serve(port: number): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { stdio: ['ignore', 'ignore', 'inherit'] }
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(url + '/', { signal: AbortSignal.timeout(5000) })).ok) return { url, server };
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      server.kill('SIGTERM');
+      throw new Error(`vite preview did not answer on ${url}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function open(browser: Browser, url: string, reducedMotion = false): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: reducedMotion ? 'reduce' : 'no-preference'
+  });
+  // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which wraps
+  // named functions in a __name(…) helper the page does not have.
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log('page error:', String(e)));
+  await page.goto(url + '/', { waitUntil: 'load' });
+  return page;
+}
+
+async function showFigure(page: Page, id: string, ready: string) {
+  const fig = page.locator(`[data-figure="${id}"]`);
+  await fig.scrollIntoViewIfNeeded();
+  await fig.locator('.figure-body').locator(ready).first().waitFor({ state: 'visible', timeout: 60_000 });
+  return fig;
+}
+
+/** Main-thread JS heap after a full garbage collection, in bytes. */
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+const lines: string[] = [];
+const say = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim() !== '';
+/** When and on what each part was measured. */
+const stamp = () => ({ date: new Date().toISOString(), commit: commit + (dirty ? ' (with uncommitted changes)' : ''), loadavg: loadavg() });
+const result: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  command: 'npm run bench:page' + (process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavgAtStart: loadavg() },
+  budgets: BUDGET
+};
+
+if (build) {
+  log('building (npm run build)…');
+  const b = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 2, 2] });
+  if (b.status !== 0) throw new Error('npm run build failed');
+}
+
+const port = await freePort();
+const { url, server } = await serve(port);
+const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+result.chromium = browser.version();
+try {
+  if (runs('load')) {
+    const f = firstLoad();
+    const css = f.css.reduce((s, x) => s + x.gzip, 0);
+    const js = f.js.reduce((s, x) => s + x.gzip, 0);
+    result.firstLoad = { ...f, ...stamp() };
+    say(
+      `first load: ${kb(f.total.gzip)} KB gzipped (HTML ${kb(f.html.gzip)}, CSS ${kb(css)} in ${f.css.length} files, ` +
+        `JS ${kb(js)} in ${f.js.length} files); budget ≤ ${BUDGET.firstLoadKB} KB: ${verdict(f.total.gzip <= BUDGET.firstLoadKB * KB)}`
+    );
+    say(`largest lazily loaded chunk: ${kb(f.largestLazy.gzip)} KB gzipped (${f.largestLazy.file}; ${f.lazyCount} lazy JS files)`);
+  }
+
+  if (runs('lighthouse')) {
+    log('Lighthouse (mobile preset)…');
+    const s = await lighthouseScores(url + '/');
+    result.lighthouse = { ...s, ...stamp() };
+    say(`lighthouse performance: ${s.performance}; budget ≥ ${BUDGET.performance}: ${verdict(s.performance >= BUDGET.performance)}`);
+    say(`lighthouse accessibility: ${s.accessibility}; budget ${BUDGET.accessibility}: ${verdict(s.accessibility >= BUDGET.accessibility)}`);
+    say(`lighthouse best practices: ${s.bestPractices}`);
+    for (const [cat, audits] of Object.entries(s.failing)) if (audits.length) log(`  ${cat} loses points on: ${audits.join('; ')}`);
+    log('  metrics:', JSON.stringify(s.metrics));
+    log('  long tasks during load:', JSON.stringify(s.longTasks));
+  }
+
+  if (runs('tasks')) {
+    const tasks: Record<string, unknown> = {};
+    for (const t of TRAINERS) {
+      log(`training figure ${t.id} for ${trainSeconds} s…`);
+      const page = await open(browser, url, t.reducedMotion);
+      const fig = await showFigure(page, t.id, t.ready);
+      await t.prepare?.(fig, page);
+      await settle(page);
+      const tracer = await Tracer.start(page);
+      await t.start(fig, page);
+      await page.waitForTimeout(trainSeconds * 1000);
+      await t.stop(fig, page);
+      const s = await tracer.stop();
+      tasks[t.id] = { ...s, seconds: trainSeconds, ...stamp() };
+      say(
+        `longest main-thread task while ${t.id} trains: ${s.longest.toFixed(1)} ms (CPU ${s.longestCpu.toFixed(1)} ms; ${s.over50} of ${s.count} tasks over 50 ms); ` +
+          `budget ≤ ${BUDGET.taskMs} ms: ${verdict(s.longest <= BUDGET.taskMs)}`
+      );
+      for (const l of s.long) log(`  ${l.ms.toFixed(0)} ms (CPU ${l.cpuMs.toFixed(0)} ms) at ${l.at.toFixed(0)} ms: ${l.inside}`);
+      await page.context().close();
+    }
+    result.tasks = tasks;
+  }
+
+  if (runs('fps')) {
+    log('scrolling the whole page…');
+    const page = await open(browser, url);
+    await settle(page);
+    const scroll = await scrollFrames(page);
+    say(`fps scrolling the whole page: median ${scroll.median.toFixed(1)}, 5th percentile ${scroll.p5.toFixed(1)} (${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s, longest gap ${scroll.worstMs.toFixed(0)} ms); budget median ≥ ${BUDGET.fps}: ${verdict(scroll.median >= BUDGET.fps)}`);
+    await page.context().close();
+
+    log('frames while 5d trains…');
+    const p2 = await open(browser, url);
+    const fig = await showFigure(p2, '5d', '[data-readout="step"]');
+    await settle(p2);
+    await fig.getByRole('button', { name: 'Play' }).click();
+    await p2.waitForTimeout(2000);
+    const train = await watchFrames(p2, 10_000);
+    await fig.getByRole('button', { name: 'Pause' }).click();
+    say(`fps while 5d trains: median ${train.median.toFixed(1)}, 5th percentile ${train.p5.toFixed(1)} (${train.frames} frames in 10 s, longest gap ${train.worstMs.toFixed(0)} ms); budget median ≥ ${BUDGET.fps}: ${verdict(train.median >= BUDGET.fps)}`);
+    result.fps = { scroll, training5d: train, ...stamp() };
+    await p2.context().close();
+  }
+
+  if (runs('heap')) {
+    log(`5d trains for ${heapB} minutes; heap after ${heapA} and ${heapB}…`);
+    const page = await open(browser, url);
+    const fig = await showFigure(page, '5d', '[data-readout="step"]');
+    const cdp = await page.context().newCDPSession(page);
+    const step = async () => Number(((await fig.locator('[data-readout="step"]').textContent()) ?? '').replace(/,/g, ''));
+    await fig.getByRole('button', { name: 'Play' }).click();
+    const t0 = Date.now();
+    await page.waitForTimeout(heapA * 60_000);
+    const a = { heap: await heapAfterGc(cdp), step: await step(), minutes: (Date.now() - t0) / 60_000 };
+    await page.waitForTimeout(Math.max(0, heapB * 60_000 - (Date.now() - t0)));
+    const b = { heap: await heapAfterGc(cdp), step: await step(), minutes: (Date.now() - t0) / 60_000 };
+    await fig.getByRole('button', { name: 'Pause' }).click();
+    const growth = b.heap / a.heap - 1;
+    result.heap = { a, b, growth, ...stamp() };
+    say(
+      `JS heap while 5d trains: ${(a.heap / 1e6).toFixed(2)} MB after ${heapA} min (step ${a.step}), ${(b.heap / 1e6).toFixed(2)} MB after ${heapB} min ` +
+        `(step ${b.step}), growth ${(growth * 100).toFixed(1)}%; budget ≤ ${BUDGET.heapGrowth * 100}%: ${verdict(growth <= BUDGET.heapGrowth)}`
+    );
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}
+
+result.loadavgAtEnd = loadavg();
+result.lines = lines;
+const OUT = 'bench/page.json';
+if (only && existsSync(OUT)) {
+  // Keep the parts this run did not measure; the printed lines are rebuilt from all parts.
+  const previous = JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>;
+  const merged = { ...previous, ...result, date: previous.date, command: previous.command, machine: previous.machine };
+  merged.subsetRuns = [...((previous.subsetRuns as string[]) ?? []), `${result.date}: ${result.command}`];
+  const key = (l: string) => l.split(':')[0];
+  const before = (previous.lines as string[]) ?? [];
+  merged.lines = [
+    ...before.map((l) => lines.find((n) => key(n) === key(l)) ?? l),
+    ...lines.filter((n) => !before.some((l) => key(l) === key(n)))
+  ];
+  writeFileSync(OUT, JSON.stringify(merged, null, 2) + '\n');
+} else writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
+log(`load average at start ${JSON.stringify((result.machine as { loadavgAtStart: number[] }).loadavgAtStart)}, at end ${JSON.stringify(result.loadavgAtEnd)}`);

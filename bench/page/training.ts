@@ -1,0 +1,94 @@
+/**
+ * How a reader starts and stops training in each figure that trains, taken from the figures'
+ * browser tests (tests/e2e/section2, 5, 7, 8, 11).
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export interface Trainer {
+  id: string;
+  /** Selector inside the figure that shows it has drawn and can be used. */
+  ready: string;
+  reducedMotion?: boolean;
+  /** Wait until the figure can train (data loaded, weights in). */
+  prepare?: (fig: Locator, page: Page) => Promise<void>;
+  start: (fig: Locator, page: Page) => Promise<void>;
+  stop: (fig: Locator, page: Page) => Promise<void>;
+}
+
+const visible = (l: Locator, timeout = 60_000) => l.first().waitFor({ state: 'visible', timeout });
+
+async function until(check: () => Promise<boolean>, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export const TRAINERS: Trainer[] = [
+  {
+    id: '2c',
+    ready: '[data-readout="loss"]',
+    // As in its test: reduced motion keeps 2b's one-off draw-in out of the measurement.
+    reducedMotion: true,
+    prepare: (fig) => until(() => fig.getByRole('button', { name: 'Fit from here' }).isEnabled()),
+    start: (fig) => fig.getByRole('button', { name: 'Fit from here' }).click(),
+    stop: async () => {}
+  },
+  {
+    id: '5d',
+    ready: '[data-readout="step"]',
+    start: (fig) => fig.getByRole('button', { name: 'Play' }).click(),
+    stop: (fig) => fig.getByRole('button', { name: 'Pause' }).click()
+  },
+  {
+    id: '7b',
+    ready: '[data-readout="cnn-accuracy"]',
+    prepare: async (fig) => {
+      await until(async () => /^\d/.test((await fig.locator('[data-readout="cnn-accuracy"]').textContent()) ?? ''));
+      await visible(fig.locator('[data-readout="probability"]'));
+    },
+    start: (fig) => fig.getByRole('button', { name: 'Train from scratch' }).click(),
+    stop: (fig) => fig.getByRole('button', { name: 'Stop' }).click()
+  },
+  {
+    id: '8b',
+    ready: '[data-readout="it-attends-to"]',
+    prepare: async (fig) => {
+      await fig.getByText(/Train it again/).click();
+      await visible(fig.getByRole('button', { name: 'Play' }));
+    },
+    start: (fig) => fig.getByRole('button', { name: 'Play' }).click(),
+    stop: async (fig) => {
+      const pause = fig.getByRole('button', { name: 'Pause' });
+      if (await pause.count()) await pause.click();
+    }
+  },
+  {
+    id: '11',
+    ready: '[data-readout="recall"]',
+    prepare: (fig) => until(async () => (await fig.locator('[data-readout="recall"]').textContent()) !== '—'),
+    start: (fig) => fig.getByRole('button', { name: /Train a fresh indexer/ }).click(),
+    stop: async (fig) => {
+      const pause = fig.getByRole('button', { name: 'Pause' });
+      if (await pause.count()) await pause.click();
+    }
+  }
+];
+
+/** Wait until the main thread has had no task over 50 ms for `quiet` ms (the figure's first draws are done). */
+export async function settle(page: Page, quiet = 2000, timeout = 30_000) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lastLong: number };
+    w.__lastLong = performance.now();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__lastLong = e.startTime + e.duration;
+    }).observe({ type: 'longtask' });
+  });
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const idle = await page.evaluate(() => performance.now() - (window as unknown as { __lastLong: number }).__lastLong);
+    if (idle > quiet) return;
+    await page.waitForTimeout(250);
+  }
+}

@@ -1,3 +1,6 @@
+import { replaceState } from '$app/navigation';
+import { figureQuery, parseState, serializeState, withFigureState, type Schema, type StateOf } from './url-state';
+
 /**
  * What a figure tells its frame while it runs: the text description screen readers hear
  * (kept current, e.g. "the fitted R0 is 3.1") and the data behind "show data as a table".
@@ -11,12 +14,54 @@ export interface FigureTable {
 /** How long a figure must be still before its new description is announced. */
 export const DESCRIBE_SETTLE_MS = 1200;
 
+/** How long controls must be still before the address bar is rewritten (one write per drag, not per tick). */
+export const URL_SETTLE_MS = 300;
+
 export class FigureFrame {
   description = $state('');
   table = $state<FigureTable | null>(null);
 
-  constructor(description: string) {
+  /** This figure's part of the query string (`?f2c.beta=…`), for "copy link" and "copy embed code". */
+  query = $state('');
+
+  constructor(
+    description: string,
+    /** The figure's id; empty for a frame that is not on the page's URL (e.g. one nested in figure 9). */
+    readonly id = ''
+  ) {
     this.description = description;
+  }
+
+  /**
+   * The figure's initial state: the URL's values for this figure where they are valid, the schema's
+   * defaults elsewhere. Call once when the figure mounts.
+   */
+  readState<S extends Schema>(schema: S): StateOf<S> {
+    if (!this.id || typeof location === 'undefined') return parseState(schema, '', '');
+    this.query = figureQuery(location.search, this.id);
+    return parseState(schema, this.id, location.search);
+  }
+
+  private writing: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Put the figure's current state into the address bar once the controls settle. replaceState, so
+   * a drag adds no history entries and the page does not scroll.
+   */
+  writeState<S extends Schema>(schema: S, state: StateOf<S>): void {
+    if (!this.id || typeof location === 'undefined') return;
+    const entries = serializeState(schema, this.id, state);
+    clearTimeout(this.writing);
+    this.writing = setTimeout(() => {
+      const search = withFigureState(location.search, this.id, entries);
+      this.query = figureQuery(search, this.id);
+      if (search === location.search) return;
+      try {
+        replaceState(location.pathname + search + location.hash, {});
+      } catch {
+        // Before the router has started there is nothing to rewrite; the next change will.
+      }
+    }, URL_SETTLE_MS);
   }
 
   private pending: ReturnType<typeof setTimeout> | undefined;

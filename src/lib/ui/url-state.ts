@@ -100,7 +100,7 @@ export function parseState<S extends Schema>(schema: S, id: string, search: stri
 
 function formatValue(f: Field, v: number | boolean | string): string {
   if (f.kind === 'bool') return v ? '1' : '0';
-  if (typeof v === 'number') return String(Number(v.toPrecision(12)));
+  if (typeof v === 'number') return String(v); // the shortest text that reads back as exactly v
   return String(v);
 }
 

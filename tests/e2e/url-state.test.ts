@@ -72,7 +72,7 @@ describe('figure state in the URL', () => {
     expect(await page.evaluate(() => history.length)).toBe(entries); // replaceState, not a history entry per tick
 
     await fig.getByRole('button', { name: 'Copy link to this view' }).click();
-    await expect.poll(() => fig.getByRole('status').filter({ hasText: 'Copied link to this view' }).count()).toBe(1);
+    await expect.poll(() => fig.getByText('Copied link to this view.').count()).toBe(1);
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/#figure-2c$/);
     expect(new URL(link).searchParams.get('f2c.beta')).not.toBeNull();

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launch, openLecture, showFigure } from './browser';
 
 let browser: Browser;
@@ -89,5 +90,26 @@ describe('figure state in the URL', () => {
     expect(await readout(fresh.page, '2c', 'beta')).toBe(shown);
     expect(fresh.errors).toEqual([]);
     await fresh.context.close();
+  });
+
+  it('offers the share buttons by keyboard, axe-clean in light and dark, with a field to copy from when the clipboard refuses', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context, errors } = await openLecture(browser, { colorScheme, reducedMotion: 'reduce' });
+      const fig = await showFigure(page, '8a', 'select');
+      // No clipboard permission here: make writeText refuse, as an insecure page or a denied permission would.
+      await page.evaluate(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
+      });
+      await fig.getByRole('button', { name: 'Copy link to this view' }).focus();
+      await page.keyboard.press('Enter');
+      const field = fig.getByRole('textbox', { name: 'Text to copy' });
+      await field.waitFor();
+      expect(await field.inputValue()).toMatch(/#figure-8a$/);
+      const result = await new AxeBuilder({ page }).include('[data-figure="8a"]').analyze();
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+      expect(bad, colorScheme).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { replaceState } from '$app/navigation';
 import { figureQuery, parseState, serializeState, withFigureState, type Schema, type StateOf } from './url-state';
 
 /**
@@ -56,11 +55,10 @@ export class FigureFrame {
       const search = withFigureState(location.search, this.id, entries);
       this.query = figureQuery(search, this.id);
       if (search === location.search) return;
-      try {
-        replaceState(location.pathname + search + location.hash, {});
-      } catch {
-        // Before the router has started there is nothing to rewrite; the next change will.
-      }
+      // The browser's own replaceState, keeping history.state (SvelteKit's router keys live there):
+      // $app/navigation's version also updates the page store, which re-renders the layout while a
+      // figure may be training. Nothing reads figure state from the page store.
+      history.replaceState(history.state, '', location.pathname + search + location.hash);
     }, URL_SETTLE_MS);
   }
 

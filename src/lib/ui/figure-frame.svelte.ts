@@ -23,11 +23,10 @@ export class FigureFrame {
   /** This figure's part of the query string (`?f2c.beta=…`), for "copy link" and "copy embed code". */
   query = $state('');
 
-  constructor(
-    description: string,
-    /** The figure's id; empty for a frame that is not on the page's URL (e.g. one nested in figure 9). */
-    readonly id = ''
-  ) {
+  /** The figure's id, set by Figure.svelte; empty for a frame with no URL state (e.g. one nested in figure 9). */
+  id = '';
+
+  constructor(description: string) {
     this.description = description;
   }
 

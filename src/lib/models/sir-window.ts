@@ -8,7 +8,7 @@
  * and how fast it falls is what tells β and γ, and so R₀, apart. The 2% threshold drops the
  * days of a few stray cases, whose counts are mostly noise.
  */
-import { sevenDayAverage } from '$lib/data/daily-series';
+import { sevenDayAverage } from '$lib/data/series-stats';
 import type { FitWindow, SirFitParams } from './sir-fit';
 
 export const WINDOW_THRESHOLD = 0.02;

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openLecture, showFigure } from './browser';
+import { OUTBREAK, OUTBREAK_R0, outbreakCsv } from '../support/synthetic-outbreak';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const status = (page: Page) => page.locator('[data-readout="data-status"]');
+
+async function openControl(page: Page) {
+  const control = page.locator('[data-own-data]');
+  await control.scrollIntoViewIfNeeded();
+  await control.locator('summary').click();
+  const input = control.locator('input[data-input="own-file"]');
+  await input.waitFor({ state: 'attached', timeout: 20_000 });
+  return input;
+}
+
+describe('your own curve: a CSV of daily counts', () => {
+  it('refuses a binary file and a too-short one with a sentence, and pasted text with gaps gets an offer', async () => {
+    const { page, context, errors } = await openLecture(browser, { reducedMotion: 'reduce' });
+    const input = await openControl(page);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 0]);
+    await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/not text/);
+    const short = ['date,cases', ...Array.from({ length: 10 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},${i}`)].join('\n');
+    await input.setInputFiles({ name: 'short.csv', mimeType: 'text/csv', buffer: Buffer.from(short) });
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/10 days; the figures need at least 20/);
+
+    const gappy = ['day\tvisits', ...Array.from({ length: 30 }, (_, i) => (i === 12 ? '' : `${i + 1}.3.2024\t${100 + i}`)).filter(Boolean)].join('\n');
+    await page.locator('textarea[data-input="own-paste"]').fill(gappy);
+    await page.locator('[data-action="read-paste"]').click();
+    await expect.poll(() => status(page).textContent()).toMatch(/^1 day is missing/);
+    await page.locator('[data-action="fill-gaps"]').click();
+    await expect.poll(() => status(page).textContent()).toMatch(/^Ready: 30 days, 2024-03-01 to 2024-03-30/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refits figure 2c to an uploaded synthetic outbreak (R₀ within 10%), trains figure 5d on it, and goes back to New York in one click', async () => {
+    const { page, context, errors, foreign } = await openLecture(browser, { reducedMotion: 'reduce' });
+    const input = await openControl(page);
+    await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(1)) });
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Ready: ${OUTBREAK.days} days, ${OUTBREAK.start}`));
+    await page.locator('input[data-input="series-name"]').fill('Synthetic outbreak');
+    await page.locator('[data-action="use-series"]').click();
+    await expect.poll(() => page.locator('[data-readout="active-series"]').textContent()).toBe('Synthetic outbreak');
+
+    // Figure 1a and every figure that uses the series name it in the caption.
+    const fig1a = await showFigure(page, '1a', '[data-readout="cases"]');
+    await expect.poll(() => fig1a.locator('[data-readout="figure-data"]').textContent()).toMatch(/^Data: Synthetic outbreak \(your file outbreak\.csv\)/);
+    const fig1b = await showFigure(page, '1b');
+    expect(await fig1b.locator('[data-readout="borough-note"]').textContent()).toMatch(/New York only/);
+
+    // Figure 2c: the default window (a stated rule) and gradient descent from the default start.
+    const fig2c = await showFigure(page, '2c', '[data-readout="loss"]');
+    expect(await fig2c.locator('[data-readout="figure-data"]').textContent()).toMatch(/Synthetic outbreak/);
+    expect(await fig2c.locator('[data-readout="window-rule"]').textContent()).toMatch(/2% of its peak/);
+    const fit = fig2c.getByRole('button', { name: 'Fit from here' });
+    await expect.poll(() => fit.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await fit.click();
+    await expect.poll(() => fig2c.locator('p.status').textContent(), { timeout: 240_000, interval: 1000 }).toMatch(/^(Converged|Stopped) after/);
+    const r0 = Number(await fig2c.locator('[data-readout="r0"]').textContent());
+    expect(Math.abs(r0 - OUTBREAK_R0) / OUTBREAK_R0).toBeLessThan(0.1);
+
+    // Figure 5d: its dots are the outbreak's days, and it trains on them.
+    const fig5d = await showFigure(page, '5d', '[data-readout="step"]');
+    expect(await fig5d.locator('[data-readout="figure-data"]').textContent()).toMatch(/Synthetic outbreak/);
+    expect(await fig5d.locator('circle.dot').count()).toBe(OUTBREAK.days);
+    const loss = fig5d.locator('[data-readout="loss"]');
+    const step = fig5d.locator('[data-readout="step"]');
+    await fig5d.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => step.textContent(), { timeout: 20_000 }).toBe('1');
+    const first = Number(await loss.textContent());
+    await fig5d.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => Number(await loss.textContent()), { timeout: 120_000, interval: 500 }).toBeLessThanOrEqual(first / 10);
+    await fig5d.getByRole('button', { name: 'Pause' }).click();
+
+    // One click back: the figures show New York again.
+    await page.locator('[data-action="back-to-nyc"]').click();
+    await expect.poll(() => fig2c.locator('[data-readout="figure-data"]').textContent()).toMatch(/^Data: New York City/);
+    await expect.poll(() => fig5d.locator('circle.dot').count(), { timeout: 20_000 }).toBe(154);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+});

@@ -26,8 +26,8 @@ export interface NycTrainSnapshot {
   /** The network's output on every day, in scaled units. */
   prediction: number[];
   knobCount: number;
-  /** Every knob, in the order of Mlp.getKnobs, once a run with a step limit has finished. */
-  knobs?: number[];
+  /** Every knob, in the order of Mlp.getKnobs (for the export and for a run to completion). */
+  knobs: number[];
 }
 
 export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> {
@@ -72,11 +72,7 @@ export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> 
   }
 
   snapshot(): NycTrainSnapshot {
-    return {
-      prediction: Array.from(this.net.predict(this.task.x)),
-      knobCount: this.net.knobCount,
-      ...(this.finished() ? { knobs: Array.from(this.net.getKnobs()) } : {})
-    };
+    return { prediction: Array.from(this.net.predict(this.task.x)), knobCount: this.net.knobCount, knobs: Array.from(this.net.getKnobs()) };
   }
 
   /** The network being trained (for tests). */

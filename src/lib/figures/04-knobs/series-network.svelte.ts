@@ -64,8 +64,8 @@ function train(series: DailySeries): Promise<NycMlp> {
         seriesTraining.step = msg.step;
         if (Number.isFinite(msg.loss)) seriesTraining.loss = msg.loss;
       }
+      if (msg.step < steps) return;
       const knobs = msg.snapshot.knobs;
-      if (!knobs) return;
       worker.terminate();
       const trained = new Mlp(width, seed);
       trained.setKnobs(knobs);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openLecture, showFigure } from './browser';
+import { readFile } from 'node:fs/promises';
 import { OUTBREAK, OUTBREAK_R0, outbreakCsv } from '../support/synthetic-outbreak';
+import { decodeSafetensors } from '../../src/lib/engine/safetensors';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -79,6 +81,18 @@ describe('your own curve: a CSV of daily counts', () => {
     await fig5d.getByRole('button', { name: 'Play' }).click();
     await expect.poll(async () => Number(await loss.textContent()), { timeout: 120_000, interval: 500 }).toBeLessThanOrEqual(first / 10);
     await fig5d.getByRole('button', { name: 'Pause' }).click();
+
+    // The export: the fit of 2c as JSON, the network of 5d as safetensors.
+    const saved = async (action: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), fig5d.locator(`[data-action="${action}"]`).click()]);
+      return readFile((await download.path())!);
+    };
+    const sir = JSON.parse((await saved('export-sir')).toString('utf8'));
+    expect(sir.series).toBe('Synthetic outbreak');
+    expect(sir.R0.toFixed(2)).toBe(r0.toFixed(2));
+    const { tensors, metadata } = decodeSafetensors(new Uint8Array(await saved('export-network')));
+    expect(metadata).toMatchObject({ series: 'Synthetic outbreak', days: String(OUTBREAK.days), width: '8' });
+    expect(tensors.get('l1.weight')?.shape).toEqual([1, 8]);
 
     // One click back: the figures show New York again.
     await page.locator('[data-action="back-to-nyc"]').click();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openLecture, showFigure } from './browser';
 import { readFile } from 'node:fs/promises';
-import { OUTBREAK, OUTBREAK_R0, outbreakCsv } from '../support/synthetic-outbreak';
+import { OUTBREAK, OUTBREAK_R0, outbreakCounts, outbreakCsv } from '../support/synthetic-outbreak';
 import { decodeSafetensors } from '../../src/lib/engine/safetensors';
 
 let browser: Browser;
@@ -57,6 +57,12 @@ describe('your own curve: a CSV of daily counts', () => {
     await expect.poll(() => fig1a.locator('[data-readout="figure-data"]').textContent()).toMatch(/^Data: Synthetic outbreak \(your file outbreak\.csv\)/);
     const fig1b = await showFigure(page, '1b');
     expect(await fig1b.locator('[data-readout="borough-note"]').textContent()).toMatch(/New York only/);
+    // Figure 1c's lookup machine answers from the outbreak: its dial starts on the outbreak's peak.
+    const counts = outbreakCounts(1);
+    const fig1c = await showFigure(page, '1c', '[data-readout="machine-output"]');
+    expect((await fig1c.locator('[data-readout="machine-output"]').textContent())?.replace(/,/g, '')).toBe(String(Math.max(...counts)));
+    const fig3a = await showFigure(page, '3a', '[data-readout="holdout-error"]');
+    expect(await fig3a.locator('[data-readout="figure-data"]').textContent()).toMatch(/Synthetic outbreak/);
 
     // Figure 2c: the default window (a stated rule) and gradient descent from the default start.
     const fig2c = await showFigure(page, '2c', '[data-readout="loss"]');

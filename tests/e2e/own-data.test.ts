@@ -23,7 +23,7 @@ async function openControl(page: Page) {
 }
 
 describe('your own curve: a CSV of daily counts', () => {
-  it('refuses a binary file and a too-short one with a sentence, and pasted text with gaps gets an offer', async () => {
+  it('refuses a binary file and a too-short one with a sentence; pasted text with gaps and a dropped running total get offers', async () => {
     const { page, context, errors } = await openLecture(browser, { reducedMotion: 'reduce' });
     const input = await openControl(page);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 0]);
@@ -39,6 +39,19 @@ describe('your own curve: a CSV of daily counts', () => {
     await expect.poll(() => status(page).textContent()).toMatch(/^1 day is missing/);
     await page.locator('[data-action="fill-gaps"]').click();
     await expect.poll(() => status(page).textContent()).toMatch(/^Ready: 30 days, 2024-03-01 to 2024-03-30/);
+
+    // A running total dropped on the drop zone: detected, and offered as daily differences.
+    let total = 0;
+    const cumulative = ['Date,Total', ...Array.from({ length: 40 }, (_, i) => `${i + 1 > 31 ? 4 : 3}/${((i % 31) + 1)}/2024,${(total += 10 + (i % 5))}`)].join('\n');
+    await page.locator('[data-own-data] .drop').evaluate((zone, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'total.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, cumulative);
+    await expect.poll(() => status(page).textContent()).toMatch(/^Ready: 40 days, 2024-03-01 to 2024-04-09/);
+    const difference = page.locator('input[data-input="difference"]');
+    await difference.check();
+    await expect.poll(() => status(page).textContent()).toMatch(/^Ready: 39 days, 2024-03-02 to 2024-04-09; 4\d\d in all/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -48,6 +48,9 @@ export async function readTextFile(file: Blob): Promise<TextResult> {
   const tooBig = sizeProblem(file.size);
   if (tooBig) return { ok: false, message: tooBig };
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  // Spreadsheets' "Unicode text" export is UTF-16 with a byte-order mark: text, though full of NUL bytes.
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) return { ok: true, text: new TextDecoder(utf16).decode(await file.arrayBuffer()) };
   if (looksBinary(head)) return { ok: false, message: BINARY_MESSAGE };
   return { ok: true, text: await file.text() };
 }

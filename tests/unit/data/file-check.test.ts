@@ -32,6 +32,15 @@ describe('the file gate', () => {
     expect(await readTextFile(new Blob([text]))).toEqual({ ok: true, text });
   });
 
+  it("reads a spreadsheet's UTF-16 text export (byte-order mark first)", async () => {
+    const text = 'date\tcases\n2020-03-01\t4\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i);
+    const r = await readTextFile(new Blob([bytes]));
+    expect(r.ok && r.text.replace(/^\uFEFF/, '')).toBe(text);
+  });
+
   it('applies the same limits to pasted text', () => {
     expect(pastedTextProblem('   ')).toMatch(/empty/);
     expect(pastedTextProblem('x'.repeat(MAX_FILE_BYTES + 1))).toMatch(/limit/);

@@ -121,4 +121,24 @@ describe('your own curve: a CSV of daily counts', () => {
     expect(foreign).toEqual([]);
     await context.close();
   });
+
+  it("trains figure 4a's network on the reader's series, and going back to New York (while it trains, or after) shows New York's without an error", async () => {
+    const { page, context, errors } = await openLecture(browser, { reducedMotion: 'reduce' });
+    const input = await openControl(page);
+    await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(2)) });
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/^Ready/);
+    await page.locator('[data-action="use-series"]').click();
+    const fig4a = page.locator('[data-figure="4a"]');
+    await fig4a.scrollIntoViewIfNeeded();
+    await expect.poll(() => fig4a.locator('[data-readout="series-network"]').textContent(), { timeout: 20_000 }).toMatch(/Training the network on your series|trained in your browser/);
+    await page.locator('[data-action="back-to-nyc"]').click();
+    await expect.poll(() => fig4a.locator('[data-readout="figure-data"]').textContent()).toMatch(/^Data: New York City/);
+    // New York's shipped network at its random start: the initial loss its training script recorded.
+    const { initLoss } = JSON.parse(await readFile('static/models/nyc-mlp.json', 'utf8'));
+    await expect.poll(() => fig4a.locator('[data-readout="loss"]').textContent(), { timeout: 20_000 }).toBe(initLoss.toPrecision(3));
+    expect(await fig4a.locator('[data-readout="series-network"]').count()).toBe(0);
+    await page.waitForTimeout(1000);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -11,6 +11,7 @@ import { SHIPPED_TRAINING, type NycMlp } from '$lib/models/nyc-mlp-file';
 import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/nyc-mlp-trainer';
 import type { FromWorker, ToWorker } from '$lib/workers/protocol';
 import type { DailySeries } from '$lib/data/daily-series';
+import { activeSeries } from '$lib/data/active-series.svelte';
 
 export function stepsFor(days: number): number {
   return Math.max(2000, Math.min(SHIPPED_TRAINING.steps, Math.round(3_000_000 / days / 100) * 100));
@@ -28,6 +29,16 @@ class SeriesTraining {
 export const seriesTraining = new SeriesTraining();
 
 const runs = new Map<string, Promise<NycMlp>>();
+/** The run still training, so that it can be stopped when the reader moves to another series. */
+let training: { id: string; stop: () => void } | null = null;
+
+// A run nobody will look at any more (the reader chose another series) is stopped, not left to use a core.
+$effect.root(() => {
+  $effect(() => {
+    const id = activeSeries.id;
+    if (training && training.id !== id) training.stop();
+  });
+});
 
 export function trainForSeries(series: DailySeries): Promise<NycMlp> {
   let run = runs.get(series.id);
@@ -48,8 +59,19 @@ function train(series: DailySeries): Promise<NycMlp> {
     const worker = new Worker(new URL('../../workers/mlp-train.worker.ts', import.meta.url), { type: 'module' });
     const fail = (message: string) => {
       worker.terminate();
+      training = null;
       seriesTraining.error = message;
       reject(new Error(message));
+    };
+    training = {
+      id: series.id,
+      stop: () => {
+        worker.terminate();
+        training = null;
+        runs.delete(series.id);
+        seriesTraining.id = '';
+        reject(new Error('stopped: another series was chosen'));
+      }
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -67,6 +89,7 @@ function train(series: DailySeries): Promise<NycMlp> {
       if (msg.step < steps) return;
       const knobs = msg.snapshot.knobs;
       worker.terminate();
+      training = null;
       const trained = new Mlp(width, seed);
       trained.setKnobs(knobs);
       resolve({ init: new Mlp(width, seed), trained, training: { ...SHIPPED_TRAINING, steps } });

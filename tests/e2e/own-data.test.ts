@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openLecture, showFigure } from './browser';
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { OUTBREAK, OUTBREAK_R0, outbreakCounts, outbreakCsv } from '../support/synthetic-outbreak';
 import { decodeSafetensors } from '../../src/lib/engine/safetensors';
 
@@ -140,5 +141,20 @@ describe('your own curve: a CSV of daily counts', () => {
     await page.waitForTimeout(1000);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('has no serious or critical accessibility violation in the open control, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context } = await openLecture(browser, { reducedMotion: 'reduce', colorScheme });
+      const input = await openControl(page);
+      await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(1)) });
+      await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/^Ready/);
+      await page.locator('[data-action="use-series"]').click();
+      await showFigure(page, '1a', '[data-readout="cases"]');
+      const result = await new AxeBuilder({ page }).include('[data-own-data]').include('[data-figure="1a"]').analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await context.close();
+    }
   });
 });

@@ -174,3 +174,20 @@ describe('messages and offers', () => {
     expect(parseCount('')).toBeNull();
   });
 });
+
+describe('ambiguous slash dates', () => {
+  it('reads them month first unless the reader says day first, and says so', () => {
+    // 1/1, 1/2, 1/3: no field above 12, so the column cannot tell which order it uses.
+    const rows = Array.from({ length: 3 }, (_, k) => `1/${k + 1}/2024,${k + 5}`);
+    const text = ['date,n', ...rows].join('\n');
+    const t = parseTable(text);
+    expect(t.ok).toBe(true);
+    if (!t.ok) return;
+    const us = buildSeries(t.value, { dateColumn: 0, countColumn: 1, fillGaps: true });
+    const eu = buildSeries(t.value, { dateColumn: 0, countColumn: 1, fillGaps: true, dayOrder: 'dmy' });
+    // Month first: 1–3 January (too few days); day first: 1 January, 1 February, 1 March (61 days with gaps).
+    expect(us).toMatchObject({ ok: false, message: expect.stringMatching(/3 days/) });
+    expect(eu.ok && eu.value.values.length).toBe(61);
+    expect(eu.ok && eu.value.dayOrderAmbiguous).toBe(true);
+  });
+});

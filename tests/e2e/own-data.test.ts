@@ -41,6 +41,13 @@ describe('your own curve: a CSV of daily counts', () => {
     await page.locator('[data-action="fill-gaps"]').click();
     await expect.poll(() => status(page).textContent()).toMatch(/^Ready: 30 days, 2024-03-01 to 2024-03-30/);
 
+    // Slash dates no day above 12 can settle: month first by default, day first when the reader says so.
+    await page.locator('textarea[data-input="own-paste"]').fill(['date,n', '1/1/2024,5', '1/2/2024,6', '1/3/2024,7'].join('\n'));
+    await page.locator('[data-action="read-paste"]').click();
+    await expect.poll(() => status(page).textContent()).toMatch(/has 3 days/);
+    await page.locator('select[data-input="day-order"]').selectOption('dmy');
+    await expect.poll(() => status(page).textContent()).toMatch(/^58 days are missing between 2024-01-01 and 2024-03-01/);
+
     // A running total dropped on the drop zone: detected, and offered as daily differences.
     let total = 0;
     const cumulative = ['Date,Total', ...Array.from({ length: 40 }, (_, i) => `${i + 1 > 31 ? 4 : 3}/${((i % 31) + 1)}/2024,${(total += 10 + (i % 5))}`)].join('\n');

@@ -150,8 +150,6 @@ export interface SeriesDraft {
   notes: string[];
   /** The raw column never falls: it is probably a running total. */
   cumulativeLikely: boolean;
-  /** Slash dates that no day above 12 disambiguates: the order was assumed (or chosen by the reader). */
-  dayOrderAmbiguous: boolean;
 }
 
 export type Offer = 'repair' | 'fill-gaps';
@@ -250,5 +248,5 @@ export function buildSeries(table: Table, opts: SeriesOptions): BuildOutcome {
   }
   if (raw.length < MIN_DAYS) return { ok: false, message: `The series has ${raw.length} day${raw.length === 1 ? '' : 's'}; the figures need at least ${MIN_DAYS}.` };
   if (!raw.some((v) => v > 0)) return { ok: false, message: `Every count in column ${countName} is zero: there is no curve to fit.` };
-  return { ok: true, value: { startDay, values: raw, notes, cumulativeLikely, dayOrderAmbiguous: slash.assumed } };
+  return { ok: true, value: { startDay, values: raw, notes, cumulativeLikely } };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dsvFormat } from 'd3-dsv';
 import { MAX_ROWS, MIN_DAYS, buildSeries, columnsProblem, guessColumns, looksCumulative, parseCount, parseTable, type Delimiter } from '$lib/data/csv-series';
-import { dayNumber, isoOfDayNumber, parseDate } from '$lib/data/dates';
+import { dayNumber, isoOfDayNumber, parseDate, slashOrder } from '$lib/data/dates';
 
 /** The whole path the control takes, with the guessed columns and the given options. */
 function readSeries(text: string, opts: { repair?: boolean; fillGaps?: boolean; difference?: boolean } = {}) {
@@ -188,6 +188,6 @@ describe('ambiguous slash dates', () => {
     // Month first: 1–3 January (too few days); day first: 1 January, 1 February, 1 March (61 days with gaps).
     expect(us).toMatchObject({ ok: false, message: expect.stringMatching(/3 days/) });
     expect(eu.ok && eu.value.values.length).toBe(61);
-    expect(eu.ok && eu.value.dayOrderAmbiguous).toBe(true);
+    expect(slashOrder(t.value.rows.map((r) => r[0]))).toEqual({ order: 'mdy', assumed: true });
   });
 });

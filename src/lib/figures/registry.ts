@@ -20,6 +20,11 @@ export interface FigureProps {
   load: () => Promise<{ default: FigureComponent }>;
   /** Space kept for the figure before its code arrives, so the page does not jump. */
   minHeight: number;
+  /**
+   * Which daily series the figure draws, if it draws one of sections 1–5: 'active' follows the
+   * reader's own data (issue 10), 'nyc' always shows New York's.
+   */
+  data?: 'active' | 'nyc';
 }
 
 export interface FigureEntry extends FigureProps {
@@ -31,6 +36,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '1a',
     section: 1,
+    data: 'active',
     title: 'New York City, one day at a time',
     caption: 'Confirmed COVID-19 cases by date of diagnosis, 29 February to 31 July 2020 (bars), with the trailing seven-day average (line). Switch to a log scale to see the early weeks fall close to a straight line; the dashed line, fitted to the shaded window, measures how fast cases doubled.',
     description: 'A bar chart of daily confirmed cases in New York City from February to July 2020, rising steeply in March, peaking in early April and falling through May.',
@@ -40,6 +46,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '1b',
     section: 1,
+    data: 'nyc',
     title: 'Borough by borough',
     caption: "The same cases split by borough, as seven-day averages of new cases per 100,000 residents. Drag the date: the five boroughs take off within days of one another, then settle at different heights. The small charts keep each borough's whole curve in view; the dot marks where its seven-day average peaked.",
     description: 'A schematic map of the five boroughs of New York City coloured by recent cases per 100,000 residents, with one small chart per borough.',
@@ -49,8 +56,9 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '1c',
     section: 1,
+    data: 'active',
     title: 'The machine we want',
-    caption: 'Give the machine a day, get back a number of cases. For now it can only look the answer up in the data, so it is silent about any day it has not seen: the rest of the lecture is about building a machine that can answer.',
+    caption: 'Give the machine a day, get back a number of cases. Looking the answer up in the data is silent about any day it has not seen; the rest of the lecture builds machines that can answer. Switch to the network of sections 4 and 5, or, once you have fitted it in Figure 2c, the SIR model, and ask about a day outside the data.',
     description: 'A box that takes a day and returns the number of confirmed cases for it.',
     load: () => import('./01-curve/Machine.svelte'),
     minHeight: 220
@@ -76,6 +84,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '2c',
     section: 2,
+    data: 'active',
     title: 'Fitting SIR to New York',
     caption: 'Confirmed cases by date of diagnosis (bars) and the SIR model’s daily confirmed cases, ρ·N times the new infections of each day (purple). The loss compares log counts over the shaded window. Gradient descent is Adam on log β, log γ, log of the starting infections and logit ρ, so every step stays a valid model; the landscape shows the loss over β and γ with the other two dials held where they are.',
     description: "New York's daily cases with an SIR model curve fitted over March and April 2020.",
@@ -85,6 +94,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '3a',
     section: 3,
+    data: 'active',
     title: 'The ladder of polynomials',
     caption: 'Least-squares polynomials of degree 1 to 15 fitted to New York’s daily cases up to 10 July; the last three weeks (shaded) are held out and the dashed curve is the polynomial’s prediction for them. Time is rescaled to −1…1 and the fit uses Chebyshev polynomials solved by QR, so even degree 15 is computed accurately. The small chart shows both errors for every degree.',
     description: "New York's daily cases with a least-squares polynomial fitted to all but the last three weeks.",
@@ -103,6 +113,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '4a',
     section: 4,
+    data: 'active',
     title: 'A machine made of knobs',
     caption: 'Every weight and bias of a network with one input, two hidden layers of eight tanh units and one output is a knob. Drag a knob up or down, or focus it and use the arrow keys or the mouse wheel; the curve and the loss follow at once. Pointing at a knob lights up the wires its effect travels along to the output. Inputs are days rescaled to run from −1 to 1, outputs are counts divided by the highest daily count.',
     description: "A network drawn as a desk of knobs, with its curve over New York's daily cases and its loss.",
@@ -112,6 +123,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '4b',
     section: 4,
+    data: 'active',
     title: 'From random to fitted',
     caption: "One slider moves every knob together along the straight line from the network's seeded random start (0%) to its trained setting (100%). Below the curve: the loss at 101 points along that line, computed when the figure loads, with the slider's position marked. At 100% the readout is the trained network's own loss.",
     description: "A slider from random to fitted knobs, the network's curve over New York's daily cases, and the loss along the whole straight path.",
@@ -121,6 +133,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '5a',
     section: 5,
+    data: 'active',
     title: 'A ball on the loss curve',
     caption: 'The loss as one knob of the trained network turns, every other knob fixed. Each step moves the ball by −η times the slope the backward sweep reports (the orange tangent); the arrow shows where the next step lands. The status reads the last steps: converging, oscillating, or diverged, in which case the run stops.',
     description: 'A loss curve over one knob of the network with a ball that steps downhill by gradient descent.',
@@ -130,6 +143,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '5b',
     section: 5,
+    data: 'active',
     title: 'Three ways down one landscape',
     caption: "The loss of the trained network over two of its knobs, the weight from first-layer unit 0 into second-layer unit 1 and that unit's bias, everything else fixed; computed cell by cell from the data (the stronger the colour, the lower the loss). Gradient descent, momentum and Adam each take the same number of steps from the same start, using the engine's own optimisers; below, their loss step by step.",
     description: 'A two-knob loss landscape with three optimiser trajectories and a loss-versus-step chart.',
@@ -139,6 +153,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '5c',
     section: 5,
+    data: 'active',
     title: 'Backpropagation, one sweep',
     caption: "The computation graph of a two-unit network for one day, as the engine's tape recorded it: knobs (blue outline), data (grey) and operations. Forward steps reveal values in the order the engine computed them; backward steps reveal, in reverse order, what each operation passed back along its edges (the lit edge) and each node's finished gradient (∂). Every number is the engine's; the check compares each knob's gradient with a finite-difference slope.",
     description: 'The computation graph of a tiny network with values flowing forward and gradients flowing back.',
@@ -148,6 +163,7 @@ export const FIGURES: readonly FigureEntry[] = [
   {
     id: '5d',
     section: 5,
+    data: 'active',
     title: 'Training, live',
     caption: 'The network of Figure 4a trains on all 154 days at once, every step a forward sweep, a backward sweep and an update by the chosen optimiser, computed in a Web Worker. Top: its curve over the daily counts. Bottom: the loss at each step, on a logarithmic axis. Steps per second are measured as it runs.',
     description: "A network training live on New York's daily cases, with its curve and a falling loss curve.",

@@ -36,8 +36,17 @@ export function curveTask(counts: readonly number[]): CurveTask {
   };
 }
 
+const tasks = new WeakMap<readonly number[], CurveTask>();
+
+/** curveTask, built once per series (the figures of sections 4–5 share it). */
+export function taskOf(counts: readonly number[]): CurveTask {
+  let task = tasks.get(counts);
+  if (!task) tasks.set(counts, (task = curveTask(counts)));
+  return task;
+}
+
 /** The lecture's task: all 154 days, 29 February to 31 July 2020. */
-export const NYC_TASK: CurveTask = curveTask(NYC_CITYWIDE);
+export const NYC_TASK: CurveTask = taskOf(NYC_CITYWIDE);
 
 /** The same task restricted to one day (the loss is then that day's squared error). */
 export function oneDay(task: CurveTask, day: number): CurveTask {

@@ -7,7 +7,7 @@
 import { type Optimizer, Tape } from '$lib/engine';
 import type { Trainer } from '$lib/workers/protocol';
 import { Mlp } from './mlp';
-import { type CurveTask, NYC_TASK } from './nyc-curve-task';
+import { type CurveTask, NYC_TASK, taskOf } from './nyc-curve-task';
 import { type OptimizerKind, makeOptimizer } from './optimizers';
 
 export interface NycTrainConfig {
@@ -16,12 +16,18 @@ export interface NycTrainConfig {
   /** Units in each hidden layer. */
   width: number;
   seed: number;
+  /** The daily counts to fit; the trainer's own task (New York's) when absent. */
+  counts?: readonly number[];
+  /** Stop after this many steps (a run to completion); no end when absent. */
+  steps?: number;
 }
 
 export interface NycTrainSnapshot {
   /** The network's output on every day, in scaled units. */
   prediction: number[];
   knobCount: number;
+  /** Every knob, in the order of Mlp.getKnobs (for the export and for a run to completion). */
+  knobs: number[];
 }
 
 export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> {
@@ -29,19 +35,25 @@ export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> 
   private optimizer!: Optimizer;
   private config!: NycTrainConfig;
   private readonly tape = new Tape({ reuseBuffers: true });
+  private task: CurveTask;
+  private steps = 0;
 
-  constructor(private readonly task: CurveTask = NYC_TASK) {}
+  constructor(private readonly defaultTask: CurveTask = NYC_TASK) {
+    this.task = defaultTask;
+  }
 
   reset(config: NycTrainConfig): void {
     this.config = { ...config };
+    this.task = config.counts ? taskOf(config.counts) : this.defaultTask;
+    this.steps = 0;
     this.net = new Mlp(config.width, config.seed);
     this.optimizer = makeOptimizer(config.optimizer, this.net.params(), config.lr);
   }
 
   configure(patch: Partial<NycTrainConfig>): void {
     const next = { ...this.config, ...patch };
-    if (next.width !== this.config.width || next.seed !== this.config.seed) {
-      throw new Error('width and seed take effect on reset');
+    if (next.width !== this.config.width || next.seed !== this.config.seed || next.counts !== this.config.counts) {
+      throw new Error('width, seed and data take effect on reset');
     }
     if (next.optimizer !== this.config.optimizer) this.optimizer = makeOptimizer(next.optimizer, this.net.params(), next.lr);
     else this.optimizer.lr = next.lr;
@@ -51,11 +63,16 @@ export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> 
   step(): number {
     const { loss } = this.net.lossAndGradient(this.task, this.tape);
     this.optimizer.step();
+    this.steps++;
     return loss;
   }
 
+  finished(): boolean {
+    return this.config.steps !== undefined && this.steps >= this.config.steps;
+  }
+
   snapshot(): NycTrainSnapshot {
-    return { prediction: Array.from(this.net.predict(this.task.x)), knobCount: this.net.knobCount };
+    return { prediction: Array.from(this.net.predict(this.task.x)), knobCount: this.net.knobCount, knobs: Array.from(this.net.getKnobs()) };
   }
 
   /** The network being trained (for tests). */

@@ -26,6 +26,8 @@ export interface SirFitConfig {
   lr?: number;
   /** Keep ρ where the reader set it and fit only β, γ and i0. */
   holdRho?: boolean;
+  /** Fit this series instead of the one the trainer was made with (the reader's own data). */
+  series?: { values: readonly number[]; population: number };
 }
 
 export interface SirFitSnapshot {
@@ -58,11 +60,16 @@ export class SirFitTrainer implements Trainer<SirFitConfig, SirFitSnapshot> {
   private surfaceStep = 0;
 
   constructor(
-    private readonly data: readonly number[],
-    private readonly population: number
+    private data: readonly number[],
+    private population: number
   ) {}
 
   reset(config: SirFitConfig): void {
+    if (config.series) {
+      if (!(config.series.population > 0)) throw new Error('The population N must be a positive number.');
+      this.data = config.series.values;
+      this.population = config.series.population;
+    }
     const w = config.window;
     if (!(w.start >= 0 && w.end < this.data.length && w.end - w.start >= 2)) throw new Error('The fit window needs at least three days of data.');
     if (!toUnconstrained(config.start).every(Number.isFinite)) throw new Error('The starting values must be positive, with ρ below 1.');

@@ -7,15 +7,15 @@
 import type { CaseMachine } from './machine';
 import { modelDailyCases, type SirFitParams } from './sir-fit';
 
-/** The machine answers up to this many days after 29 February 2020. */
+/** By default the machine answers up to this many days after the first day of the data (29 February 2020 for New York). */
 export const SIR_MACHINE_HORIZON = 400;
 
-export function sirMachine(fit: SirFitParams, population: number): CaseMachine {
-  const daily = modelDailyCases(fit, SIR_MACHINE_HORIZON, population);
+export function sirMachine(fit: SirFitParams, population: number, horizon = SIR_MACHINE_HORIZON): CaseMachine {
+  const daily = modelDailyCases(fit, horizon, population);
   return {
     id: 'sir',
     name: 'SIR model, fitted',
     how: `Integrates the SIR equations with the fitted β = ${fit.beta.toFixed(3)} and γ = ${fit.gamma.toFixed(3)} per day to the chosen day and reports ρ × N × that day's new infections.`,
-    answer: (day) => (Number.isInteger(day) && day >= 0 && day < SIR_MACHINE_HORIZON ? Math.round(daily[day]) : null)
+    answer: (day) => (Number.isInteger(day) && day >= 0 && day < horizon ? Math.round(daily[day]) : null)
   };
 }

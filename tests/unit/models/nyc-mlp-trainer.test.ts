@@ -55,3 +55,23 @@ describe('figure 5d: the training run', () => {
     for (const m of posted) if (m.type === 'progress') for (const v of m.snapshot.prediction) expect(Number.isFinite(v) || m.step > 0).toBe(true);
   });
 });
+
+describe("the trainer on a reader's series", () => {
+  it('fits the counts given in the configuration and finishes after the given steps', () => {
+    const counts = Array.from({ length: 40 }, (_, d) => Math.round(1000 * Math.exp(-((d - 20) ** 2) / 50)));
+    const trainer = new NycMlpTrainer();
+    trainer.reset({ seed: 1, width: 4, optimizer: 'adam', lr: 0.01, counts, steps: 30 });
+    let first = NaN;
+    let last = NaN;
+    for (let i = 0; i < 30; i++) {
+      last = trainer.step();
+      if (i === 0) first = last;
+      expect(trainer.finished()).toBe(i === 29);
+    }
+    expect(last).toBeLessThan(first);
+    const snap = trainer.snapshot();
+    expect(snap.prediction).toHaveLength(40);
+    expect(snap.knobs).toHaveLength(snap.knobCount);
+    expect(() => trainer.configure({ counts: [1, 2, 3] })).toThrow(/reset/);
+  });
+});

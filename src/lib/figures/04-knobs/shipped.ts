@@ -1,15 +1,26 @@
-/** The trained network every figure of sections 4–6 starts from, fetched once from the site. */
+/**
+ * The trained network every figure of sections 4–6 starts from. For New York's series it is the
+ * shipped file (fetched once from the site); for a reader's series it is trained on that series
+ * in a worker, with the shipped network's settings (series-network.svelte.ts).
+ */
 import { asset } from '$app/paths';
 import { Mlp } from '$lib/models/mlp';
 import { NYC_MLP_PATH, type NycMlp, fetchNycMlp } from '$lib/models/nyc-mlp-file';
+import type { DailySeries } from '$lib/data/daily-series';
+import { trainForSeries } from './series-network.svelte';
 
 export function loadShippedNetwork(): Promise<NycMlp> {
   return fetchNycMlp(asset(NYC_MLP_PATH));
 }
 
+/** The network for a series: New York's shipped one, or one trained on the reader's data. */
+export function loadNetwork(series?: DailySeries): Promise<NycMlp> {
+  return series?.custom ? trainForSeries(series) : loadShippedNetwork();
+}
+
 /** A private copy of the trained network, for a figure that moves some of its knobs. */
-export async function trainedCopy(): Promise<Mlp> {
-  const shipped = await loadShippedNetwork();
+export async function trainedCopy(series?: DailySeries): Promise<Mlp> {
+  const shipped = await loadNetwork(series);
   const net = new Mlp(shipped.training.width, shipped.training.seed);
   net.setKnobs(shipped.trained.getKnobs());
   return net;

@@ -1,0 +1,101 @@
+/**
+ * The network of sections 4–5 for a reader's series: the shipped network's recipe (seed, width,
+ * Adam, learning rate) trained on the reader's counts in a worker, once per series, shared by
+ * every figure that needs it. Its progress is reactive so each figure can say what it waits for.
+ *
+ * Steps: the shipped network's 20,000 on a series as short as New York's; on a longer series each
+ * step costs more, so the run is held to about 3 million day-evaluations (at least 2,000 steps).
+ */
+import { Mlp } from '$lib/models/mlp';
+import { SHIPPED_TRAINING, type NycMlp } from '$lib/models/nyc-mlp-file';
+import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/nyc-mlp-trainer';
+import type { FromWorker, ToWorker } from '$lib/workers/protocol';
+import type { DailySeries } from '$lib/data/daily-series';
+import { activeSeries } from '$lib/data/active-series.svelte';
+
+export function stepsFor(days: number): number {
+  return Math.max(2000, Math.min(SHIPPED_TRAINING.steps, Math.round(3_000_000 / days / 100) * 100));
+}
+
+class SeriesTraining {
+  /** Id of the series being trained (or last trained). */
+  id = $state('');
+  step = $state(0);
+  steps = $state(0);
+  loss = $state(NaN);
+  error = $state('');
+}
+
+export const seriesTraining = new SeriesTraining();
+
+const runs = new Map<string, Promise<NycMlp>>();
+/** The run still training, so that it can be stopped when the reader moves to another series. */
+let training: { id: string; stop: () => void } | null = null;
+
+// A run nobody will look at any more (the reader chose another series) is stopped, not left to use a core.
+$effect.root(() => {
+  $effect(() => {
+    const id = activeSeries.id;
+    if (training && training.id !== id) training.stop();
+  });
+});
+
+export function trainForSeries(series: DailySeries): Promise<NycMlp> {
+  let run = runs.get(series.id);
+  if (!run) {
+    run = train(series);
+    runs.set(series.id, run);
+    run.catch(() => runs.delete(series.id));
+  }
+  return run;
+}
+
+function train(series: DailySeries): Promise<NycMlp> {
+  const steps = stepsFor(series.values.length);
+  const { seed, width, lr } = SHIPPED_TRAINING;
+  const config: NycTrainConfig = { seed, width, lr, optimizer: 'adam', counts: [...series.values], steps };
+  Object.assign(seriesTraining, { id: series.id, step: 0, steps, loss: NaN, error: '' });
+  return new Promise<NycMlp>((resolve, reject) => {
+    const worker = new Worker(new URL('../../workers/mlp-train.worker.ts', import.meta.url), { type: 'module' });
+    const fail = (message: string) => {
+      worker.terminate();
+      training = null;
+      seriesTraining.error = message;
+      reject(new Error(message));
+    };
+    training = {
+      id: series.id,
+      stop: () => {
+        worker.terminate();
+        training = null;
+        runs.delete(series.id);
+        seriesTraining.id = '';
+        reject(new Error('stopped: another series was chosen'));
+      }
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fail('The training worker stopped with an error.');
+    };
+    worker.onmessage = (e: MessageEvent<FromWorker<NycTrainSnapshot>>) => {
+      const msg = e.data;
+      if (msg.type === 'error') return fail(`Training failed: ${msg.message}`);
+      if (msg.type === 'stopped' && msg.reason === 'diverged') return fail(msg.message);
+      if (msg.type !== 'progress') return;
+      if (seriesTraining.id === series.id) {
+        seriesTraining.step = msg.step;
+        if (Number.isFinite(msg.loss)) seriesTraining.loss = msg.loss;
+      }
+      if (msg.step < steps) return;
+      const knobs = msg.snapshot.knobs;
+      worker.terminate();
+      training = null;
+      const trained = new Mlp(width, seed);
+      trained.setKnobs(knobs);
+      resolve({ init: new Mlp(width, seed), trained, training: { ...SHIPPED_TRAINING, steps } });
+    };
+    const send = (m: ToWorker<NycTrainConfig>) => worker.postMessage(m);
+    send({ type: 'reset', config });
+    send({ type: 'play' });
+  });
+}

@@ -140,7 +140,7 @@ describe('the page by keyboard alone', () => {
         }
         // Descriptions settle after DESCRIBE_SETTLE_MS; readouts change at once. Poll for either.
         // A link (figure 12 links back to earlier figures) must move focus to the figure it names.
-        for (let t = 0; t < 12 && !changed; t++) {
+        for (let t = 0; t < 8 && !changed; t++) {
           await page.waitForTimeout(250);
           changed =
             info.tag === 'a'

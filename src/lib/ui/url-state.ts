@@ -23,8 +23,9 @@ export type StateOf<S extends Schema> = { [K in keyof S]: ValueOf<S[K]> };
 /** Longest raw value we look at; anything longer is junk, not a view. */
 const MAX_RAW = 64;
 
-export const num = (min: number, max: number, def: number, step?: number): Field => ({ kind: 'number', min, max, step, default: def });
-export const int = (min: number, max: number, def: number): Field => ({ kind: 'int', min, max, default: def });
+// `+ 0` turns -0 into 0: a URL cannot tell them apart, so neither may a parsed state.
+export const num = (min: number, max: number, def: number, step?: number): Field => ({ kind: 'number', min, max, step, default: def + 0 });
+export const int = (min: number, max: number, def: number): Field => ({ kind: 'int', min, max, default: def + 0 });
 export const bool = (def: boolean): Field => ({ kind: 'bool', default: def });
 export const oneOf = (values: readonly string[], def: string): Field => ({ kind: 'enum', values, default: def });
 
@@ -50,8 +51,7 @@ export function parseValue(f: Field, raw: string): number | boolean | string | u
       if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw)) return undefined;
       const v = Number(raw);
       if (!Number.isFinite(v)) return v > 0 ? f.max : v < 0 ? f.min : undefined;
-      const c = clamp(f.kind === 'int' ? Math.round(v) : snap(v, f), f.min, f.max);
-      return c;
+      return clamp(f.kind === 'int' ? Math.round(v) : snap(v, f), f.min, f.max) + 0;
     }
   }
 }

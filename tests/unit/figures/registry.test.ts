@@ -34,7 +34,9 @@ describe('the figure registry', () => {
   });
 
   it('hands the frame its props without the section, and refuses an unknown id', () => {
-    expect(Object.keys(figureProps('2c')).sort()).toEqual(['caption', 'description', 'id', 'load', 'minHeight', 'title']);
+    expect(Object.keys(figureProps('2c')).sort()).toEqual(['caption', 'data', 'description', 'id', 'load', 'minHeight', 'title']);
+    expect(figureProps('2b').data).toBeUndefined();
+    expect(figureProps('1b').data).toBe('nyc');
     expect(figureEntry('2z')).toBeUndefined();
     expect(() => figureProps('2z')).toThrow(/No figure 2z/);
   });

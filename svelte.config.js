@@ -17,7 +17,7 @@ function appHtmlScriptHashes() {
 }
 
 /** Shared pieces that only figures use (the page itself renders Figure, Row, Section, TopBar). */
-const FIGURE_PARTS = /\/src\/lib\/ui\/(Axis|Knob|LossChart|PlayControls|Slider)\.svelte$/;
+const FIGURE_PARTS = /\/src\/lib\/ui\/(Axis|Knob|LossChart|PlayControls|ShareFigure|Slider)\.svelte$/;
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
@@ -26,8 +26,12 @@ export default {
   vitePlugin: {
     // A figure's styles travel inside its lazily loaded chunk and are added when it mounts, rather
     // than as one more stylesheet every reader loads (and waits for) before the first paint.
+    // Every component of ours is written with runes; saying so up front (rather than letting Svelte
+    // infer it per file) keeps the legacy-mode support code out of the page's first load.
     dynamicCompileOptions({ filename }) {
-      if (filename.includes('/src/lib/figures/') || FIGURE_PARTS.test(filename)) return { css: 'injected' };
+      const runes = filename.includes('/src/') ? { runes: true } : {};
+      if (filename.includes('/src/lib/figures/') || FIGURE_PARTS.test(filename)) return { ...runes, css: 'injected' };
+      return runes;
     }
   },
   kit: {
@@ -48,8 +52,8 @@ export default {
         // directives set positions and colours through them. No script can run from a style.
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:', 'blob:'],
-        // Vite inlines KaTeX's smallest fonts into the CSS as data: URLs.
-        'font-src': ['self', 'data:'],
+        // KaTeX's fonts are files of this site (vite.config.ts never inlines them as data: URLs).
+        'font-src': ['self'],
         'connect-src': ['self'],
         'object-src': ['none'],
         'base-uri': ['self'],

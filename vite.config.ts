@@ -10,6 +10,15 @@ export default defineConfig({
   plugins: [staticProse(), figureText(), katexCss(), sveltekit()],
   // Workers are ES modules so they can import the engine like any other module.
   worker: { format: 'es' },
+  build: {
+    // Figure chunks load their own imports when a figure nears the viewport; the preload lists that
+    // would fetch them in parallel cost about 1 KB of the first load (every figure's list), and the
+    // first-load budget (100 KB) is worth more than one round trip saved for a figure still 800 px away.
+    modulePreload: false,
+    // Fonts are never inlined: a base64 font in the stylesheet is incompressible first-load bytes
+    // (KaTeX_Size3, under Vite's 4 KB limit, cost 3.7 KB gzipped) even where no formula needs it.
+    assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined)
+  },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 }
 });

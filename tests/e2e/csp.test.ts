@@ -104,7 +104,7 @@ describe('Content-Security-Policy', () => {
     // 5d trains in a module worker; let it run a moment.
     const fig = await showFigure(page, '5d', '[data-readout="step"]');
     await fig.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(async () => Number(await fig.locator('[data-readout="step"]').textContent()), { timeout: 20_000 }).toBeGreaterThan(20);
+    await expect.poll(async () => Number((await fig.locator('[data-readout="step"]').textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBeGreaterThan(20);
     await fig.getByRole('button', { name: 'Pause' }).click();
     // 7b scores the shipped CNN in another worker, on fetched photos.
     const vision = await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');

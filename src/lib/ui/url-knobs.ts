@@ -7,7 +7,7 @@
  * Knobs live in float32 (the engine's precision); each is written as the shortest decimal that reads
  * back as the same float32, so a link restores the very network the sharer saw. No DOM here.
  */
-import { num, type Field, type StateOf } from './url-state';
+import { num, type Field } from './url-state';
 
 /**
  * The shortest decimal (at most 9 significant digits, which always suffice) that is the same float32
@@ -46,7 +46,7 @@ export function knobState(values: ArrayLike<number>, base: ArrayLike<number>): R
  * The knobs a parsed state names: the base value where the URL said nothing (kept exactly, even
  * when it is not a float32, like a seeded draw in double precision), the float32 of the URL's value elsewhere.
  */
-export function knobsFrom(state: StateOf<Record<string, Field>>, base: ArrayLike<number>): number[] {
+export function knobsFrom(state: Record<string, unknown>, base: ArrayLike<number>): number[] {
   return Array.from({ length: base.length }, (_, i) => {
     const v = state[key(i)];
     return (typeof v !== 'number' || v === base[i] ? base[i] : Math.fround(v)) + 0;

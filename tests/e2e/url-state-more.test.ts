@@ -1,0 +1,243 @@
+/**
+ * Figure state in the URL for the figures url-state.test.ts does not cover (1a, 1b, 1c, 3a, 3b, 4a,
+ * 4b, 5b, 5c, 6, 9): one link names a view of each and every figure opens on it; absurd and hostile
+ * values are clamped or ignored with no console error and no NaN on screen; operating a control of
+ * each figure rewrites the address bar without adding history entries.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launch, openLecture, showFigure } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const fig = (page: Page, id: string) => page.locator(`[data-figure="${id}"]`);
+const readout = (page: Page, id: string, name: string) =>
+  fig(page, id).locator(`[data-readout="${name}"]`).first().textContent().then((t) => (t ?? '').trim());
+const slider = (f: Locator, name: RegExp) => f.getByRole('slider', { name }).first();
+const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
+/** The day chart of 1a is a slider of its own; its fit window has two range inputs. */
+const chart1a = (page: Page) => slider(fig(page, '1a'), /^Day on the chart/);
+const window1a = (page: Page) => fig(page, '1a').locator('.fit-controls input[type="range"]');
+
+const LINK = [
+  'f1a.log=1&f1a.day=10&f1a.from=5&f1a.to=20',
+  'f1b.day=40',
+  'f1c.day=100&f1c.machine=network',
+  'f3a.degree=7',
+  'f3b.depth=4&f3b.a=1.5',
+  'f4a.base=trained&f4a.k5=0.25',
+  'f4b.position=60',
+  'f5b.a=-1&f5b.b=2&f5b.lr=-0.5&f5b.adam=-2',
+  'f5c.seed=3&f5c.day=20&f5c.check=1',
+  'f6.day=50',
+  'f9.day=60&f9.photo=5&f9.word=wide&f9.selected=3'
+].join('&');
+
+const HOSTILE = [
+  'f1a.log=maybe&f1a.day=1e308&f1a.from=-5&f1a.to=NaN',
+  'f1b.day=-1e999',
+  'f1c.day=99999999&f1c.machine=%3Cscript%3Ealert(1)%3C/script%3E',
+  'f3a.degree=1e9',
+  'f3b.depth=0x10&f3b.a=-1',
+  'f4a.base=__proto__&f4a.seed=-5&f4a.k0=1e308&f4a.k96=junk&f4a.k97=1&f4a.k-1=2',
+  'f4b.position=NaN',
+  'f5b.a=1e308&f5b.b=-1e308&f5b.lr=abc',
+  'f5c.seed=0&f5c.fwd=99999&f5c.back=-3&f5c.k0=1e400',
+  'f6.day=-7',
+  'f9.photo=99999999&f9.word=%3Cimg%20src=x%3E&f9.selected=-1'
+].join('&');
+
+const IDS = ['1a', '1b', '1c', '3a', '3b', '4a', '4b', '5b', '5c', '6', '9'];
+
+describe('figure state in the URL, the remaining figures', () => {
+  it('opens each figure of a shared link on the view the link names', async () => {
+    const { page, context, errors } = await openLecture(browser, { path: `/?${LINK}`, reducedMotion: 'reduce' });
+
+    let f = await showFigure(page, '1a', '[data-readout="date"]');
+    expect(await chart1a(page).getAttribute('aria-valuenow')).toBe('10');
+    expect(await f.getByRole('button', { name: 'Log' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await window1a(page).nth(0).inputValue()).toBe('5');
+    expect(await window1a(page).nth(1).inputValue()).toBe('20');
+
+    f = await showFigure(page, '1b', 'input[type="range"]');
+    expect(await f.locator('input[type="range"]').inputValue()).toBe('40');
+
+    f = await showFigure(page, '1c', 'input[type="range"]');
+    expect(await f.locator('input[type="range"]').inputValue()).toBe('100');
+    // The trained network is chosen once it has loaded.
+    await expect.poll(() => f.locator('select').inputValue(), { timeout: 15_000 }).toBe('network');
+
+    await showFigure(page, '3a', '[data-readout="degree"]');
+    expect(await readout(page, '3a', 'degree')).toBe('7');
+
+    f = await showFigure(page, '3b', '[data-readout="depth"]');
+    expect(await readout(page, '3b', 'depth')).toBe('4');
+    expect(await slider(f, /^a in h/).inputValue()).toBe('1.5');
+
+    f = await showFigure(page, '4a', '[data-readout="knobs"]');
+    const knob5 = f.getByRole('slider').nth(5);
+    await knob5.waitFor();
+    expect(await knob5.getAttribute('aria-valuenow')).toBe('0.25');
+    expect(await f.textContent()).toMatch(/a setting of your own/);
+
+    await showFigure(page, '4b', '[data-readout="position"]');
+    expect(await readout(page, '4b', 'position')).toBe('60%');
+
+    f = await showFigure(page, '5b', '[data-readout="steps"]');
+    expect(await slider(f, /^Start W₂\[0,1\]/).inputValue()).toBe('-1');
+    expect(await slider(f, /^Start b₂\[1\]/).inputValue()).toBe('2');
+    expect(await slider(f, /^η, Adam/).inputValue()).toBe('-2');
+
+    f = await showFigure(page, '5c', '[data-readout="loss"]');
+    expect(await slider(f, /^Day/).inputValue()).toBe('20');
+    expect(await f.textContent()).toMatch(/seed 3\b/);
+    // check=1 shows the nudge check, which needs both sweeps done.
+    expect(await readout(page, '5c', 'max-grad-error')).toMatch(/^\d\.\de[-+]\d+$/);
+    expect(await readout(page, '5c', 'loss')).toMatch(/^\d/);
+
+    f = await showFigure(page, '6', 'input[type="range"]');
+    expect(await f.locator('input[type="range"]').inputValue()).toBe('50');
+
+    f = await showFigure(page, '9', 'input[type="range"]');
+    expect(await f.locator('input[type="range"]').inputValue()).toBe('60');
+    await expect.poll(() => f.getByRole('img', { name: /^test photo 5,/ }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => f.getByRole('button', { name: /^switch to “tired”/ }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await f.locator('[aria-pressed="true"][aria-label*="(word 4)"]').count()).toBeGreaterThan(0);
+
+    // The link's keys are all still there: reading them did not rewrite them.
+    for (const pair of LINK.split('&')) {
+      const [k, v] = pair.split('=');
+      expect(param(page, k), k).toBe(v);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('clamps or ignores absurd and hostile values without an error or a NaN', async () => {
+    const { page, context, errors } = await openLecture(browser, { path: `/?${HOSTILE}`, reducedMotion: 'reduce' });
+
+    let f = await showFigure(page, '1a', '[data-readout="date"]');
+    expect(await chart1a(page).getAttribute('aria-valuenow')).toBe(await chart1a(page).getAttribute('aria-valuemax'));
+    expect(await f.getByRole('button', { name: 'Linear' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await window1a(page).nth(0).inputValue()).toBe('0');
+
+    f = await showFigure(page, '1b', 'input[type="range"]');
+    expect(await f.locator('input[type="range"]').inputValue()).toBe('0');
+
+    f = await showFigure(page, '1c', 'input[type="range"]');
+    const dial = f.locator('input[type="range"]');
+    expect(await dial.inputValue()).toBe(await dial.getAttribute('max'));
+    expect(await f.locator('select').inputValue()).toBe('lookup');
+
+    await showFigure(page, '3a', '[data-readout="degree"]');
+    expect(await readout(page, '3a', 'degree')).toBe('15');
+
+    f = await showFigure(page, '3b', '[data-readout="depth"]');
+    expect(await readout(page, '3b', 'depth')).toBe('1');
+    expect(await slider(f, /^a in h/).inputValue()).toBe('0.5');
+
+    f = await showFigure(page, '4a', '[data-readout="knobs"]');
+    const knob0 = f.getByRole('slider').nth(0);
+    await knob0.waitFor();
+    expect(await knob0.getAttribute('aria-valuenow')).toBe(await knob0.getAttribute('aria-valuemax'));
+    expect(Number(await readout(page, '4a', 'loss'))).toBeGreaterThan(0);
+
+    await showFigure(page, '4b', '[data-readout="position"]');
+    expect(await readout(page, '4b', 'position')).toBe('0%');
+
+    f = await showFigure(page, '5b', '[data-readout="steps"]');
+    expect(await slider(f, /^Start W₂\[0,1\]/).inputValue()).toBe('7');
+    expect(await slider(f, /^Start b₂\[1\]/).inputValue()).toBe('-4');
+
+    f = await showFigure(page, '5c', '[data-readout="loss"]');
+    // fwd past the end: the forward sweep is complete, and the loss of a knob clamped to its limit is a number.
+    expect(Number(await readout(page, '5c', 'loss'))).toBeGreaterThanOrEqual(0);
+    expect(await readout(page, '5c', 'max-grad-error')).toBe('—');
+
+    f = await showFigure(page, '6', 'input[type="range"]');
+    expect(await f.locator('input[type="range"]').inputValue()).toBe('0');
+
+    f = await showFigure(page, '9', 'input[type="range"]');
+    await expect.poll(() => f.getByRole('img', { name: /^test photo 400,/ }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => f.getByRole('button', { name: /^switch to “wide”/ }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await f.locator('[aria-pressed="true"][aria-label*="(word 1)"]').count()).toBeGreaterThan(0);
+
+    for (const id of IDS) expect(await fig(page, id).innerText(), id).not.toMatch(/NaN|Infinity/);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('writes a moved control of each figure into the address bar, adding no history entry', async () => {
+    const { page, context, errors } = await openLecture(browser, { reducedMotion: 'reduce' });
+    const entries = await page.evaluate(() => history.length);
+    const expectParam = (key: string, value: string | RegExp) =>
+      expect.poll(() => param(page, key), { timeout: 5_000 }).toMatch(value instanceof RegExp ? value : new RegExp(`^${value.replace('.', '\\.')}$`));
+
+    let f = await showFigure(page, '1a', '[data-readout="date"]');
+    await f.getByRole('button', { name: 'Log' }).click();
+    await expectParam('f1a.log', '1');
+
+    f = await showFigure(page, '1b', 'input[type="range"]');
+    await f.locator('input[type="range"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expectParam('f1b.day', '21');
+
+    f = await showFigure(page, '1c', 'input[type="range"]');
+    await f.locator('select option[value="network"]').waitFor({ state: 'attached', timeout: 15_000 });
+    await f.locator('select').selectOption('network');
+    await expectParam('f1c.machine', 'network');
+
+    f = await showFigure(page, '3a', '[data-readout="degree"]');
+    await slider(f, /^Degree/).focus();
+    await page.keyboard.press('ArrowRight');
+    await expectParam('f3a.degree', '3');
+
+    f = await showFigure(page, '3b', '[data-readout="depth"]');
+    await slider(f, /^Depth/).focus();
+    await page.keyboard.press('ArrowRight');
+    await expectParam('f3b.depth', '2');
+
+    f = await showFigure(page, '4a', '[data-readout="knobs"]');
+    const knob = f.getByRole('slider').nth(5);
+    await knob.focus();
+    await page.keyboard.press('ArrowUp');
+    await expectParam('f4a.k5', /^-?\d+(\.\d{1,3})?$/);
+    // The knob holds a float32; the URL its shortest decimal.
+    expect(Math.fround(Number(param(page, 'f4a.k5')))).toBe(Number(await knob.getAttribute('aria-valuenow')));
+
+    f = await showFigure(page, '4b', '[data-readout="position"]');
+    await f.getByRole('slider').focus();
+    await page.keyboard.press('End');
+    await expectParam('f4b.position', '100');
+
+    f = await showFigure(page, '5b', '[data-readout="steps"]');
+    await slider(f, /^Start W₂\[0,1\]/).focus();
+    await page.keyboard.press('ArrowRight');
+    await expectParam('f5b.a', '4.05');
+
+    f = await showFigure(page, '5c', '[data-readout="loss"]');
+    await f.getByRole('button', { name: 'Forward step' }).click();
+    await expectParam('f5c.fwd', '1');
+
+    f = await showFigure(page, '6', 'input[type="range"]');
+    await f.locator('input[type="range"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expectParam('f6.day', '38');
+
+    f = await showFigure(page, '9', 'input[type="range"]');
+    await f.getByRole('button', { name: 'next photo' }).click();
+    await expectParam('f9.photo', '2');
+    await f.locator('input[type="range"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expectParam('f9.day', '36');
+
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -240,4 +240,39 @@ describe('figure state in the URL, the remaining figures', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('restores knobs moved by hand (4a) and by steps downhill (5c) exactly, losses and all', async () => {
+    const { page, context, errors } = await openLecture(browser, { reducedMotion: 'reduce' });
+    let f = await showFigure(page, '4a', '[data-readout="knobs"]');
+    await f.getByRole('button', { name: 'Trained' }).click();
+    const knob = f.getByRole('slider').nth(40);
+    await knob.focus();
+    for (const key of ['PageUp', 'ArrowUp', 'ArrowUp']) await page.keyboard.press(key);
+    const knobValue = await knob.getAttribute('aria-valuenow');
+    const loss4a = await readout(page, '4a', 'loss');
+
+    f = await showFigure(page, '5c', '[data-readout="loss"]');
+    for (let i = 0; i < 3; i++) {
+      await f.getByRole('button', { name: 'Whole sweep' }).click();
+      await f.getByRole('button', { name: /^Take one step downhill/ }).click();
+    }
+    await f.getByRole('button', { name: 'Whole sweep' }).click();
+    const loss5c = await readout(page, '5c', 'loss');
+    await expect.poll(() => param(page, 'f5c.k0'), { timeout: 5_000 }).not.toBeNull();
+    await expect.poll(() => param(page, 'f4a.k40'), { timeout: 5_000 }).not.toBeNull();
+    expect(param(page, 'f4a.base')).toBe('trained');
+    const link = new URL(page.url());
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const fresh = await openLecture(browser, { path: link.pathname + link.search, reducedMotion: 'reduce' });
+    f = await showFigure(fresh.page, '4a', '[data-readout="knobs"]');
+    await f.getByRole('slider').nth(40).waitFor();
+    expect(await f.getByRole('slider').nth(40).getAttribute('aria-valuenow')).toBe(knobValue);
+    expect(await readout(fresh.page, '4a', 'loss')).toBe(loss4a);
+    await showFigure(fresh.page, '5c', '[data-readout="loss"]');
+    expect(await readout(fresh.page, '5c', 'loss')).toBe(loss5c);
+    expect(fresh.errors).toEqual([]);
+    await fresh.context.close();
+  });
 });

@@ -275,4 +275,34 @@ describe('figure state in the URL, the remaining figures', () => {
     expect(fresh.errors).toEqual([]);
     await fresh.context.close();
   });
+
+  it("clamps a link's values to a reader's own, shorter series", async () => {
+    const { page, context, errors } = await openLecture(browser, {
+      path: '/?f1a.day=1e308&f1a.from=120&f1a.to=140&f1c.day=99999999&f3a.degree=1e9&f5c.day=500',
+      reducedMotion: 'reduce'
+    });
+    const control = page.locator('[data-own-data]');
+    await control.scrollIntoViewIfNeeded();
+    await control.locator('summary').click();
+    // Twenty days of a rise and fall: the shortest series the figures take.
+    const csv = ['date,cases', ...Array.from({ length: 20 }, (_, i) => `2024-03-${String(i + 1).padStart(2, '0')},${Math.round(400 * Math.exp(-((i - 12) ** 2) / 18))}`)];
+    await page.locator('textarea[data-input="own-paste"]').fill(csv.join('\n'));
+    await page.locator('[data-action="read-paste"]').click();
+    await page.locator('[data-action="use-series"]').click();
+
+    await showFigure(page, '1a', '[data-readout="date"]');
+    await expect.poll(() => chart1a(page).getAttribute('aria-valuemax')).toBe('19');
+    expect(await chart1a(page).getAttribute('aria-valuenow')).toBe('19');
+    expect(await window1a(page).nth(0).inputValue()).toBe('19');
+    let f = await showFigure(page, '1c', 'input[type="range"]');
+    const dial = f.locator('input[type="range"]');
+    expect(await dial.inputValue()).toBe(await dial.getAttribute('max'));
+    await showFigure(page, '3a', '[data-readout="degree"]');
+    expect(Number(await readout(page, '3a', 'degree'))).toBeLessThan(15); // this series' top rung
+    f = await showFigure(page, '5c', '[data-readout="loss"]');
+    expect(await slider(f, /^Day/).inputValue()).toBe('19');
+    for (const id of ['1a', '1c', '3a', '5c']) expect(await fig(page, id).innerText(), id).not.toMatch(/NaN|Infinity/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

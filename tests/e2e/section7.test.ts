@@ -67,13 +67,13 @@ describe('figure 7b: the CNN', () => {
     const input = fig.locator('input[type="file"]');
     await input.setInputFiles({ name: 'made-by-test.png', mimeType: 'image/png', buffer: png(W, H, rgb) });
     const status = fig.locator('[data-readout="upload-status"]');
-    await expect.poll(() => status.textContent()).toContain('Read a 80 × 64 image');
+    await expect.poll(() => status.textContent()).toContain('Read your picture: 80 × 64 pixels');
     const expected = cnnVerdict(src);
     await expect.poll(() => fig.locator('[data-readout="probability"]').textContent()).toBe(expected.probability);
     expect(await fig.locator('[data-readout="prediction"]').textContent()).toBe(expected.prediction);
 
     await input.setInputFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('just some text, not pixels\n') });
-    await expect.poll(() => status.textContent()).toContain('could not be read as an image');
+    await expect.poll(() => status.textContent()).toContain('holds text, not an image');
     // The figure keeps working: the previous picture's prediction is still shown, and a photo can be picked.
     await fig.getByRole('button', { name: /^Test photo 1, a dog/ }).click();
     const dog = cnnVerdict(photo(test, 0));

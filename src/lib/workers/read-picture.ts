@@ -18,9 +18,11 @@ export interface PictureResult {
 const BAND_PIXELS = 4e6;
 const SIZE = 32;
 
-const megapixels = (w: number, h: number) => (w * h) / 1e6;
-const describeSize = (w: number, h: number) =>
-  `${w} × ${h}${megapixels(w, h) >= 1 ? ` (${megapixels(w, h).toFixed(megapixels(w, h) < 10 ? 1 : 0)} megapixels)` : ''}`;
+/** "640 × 480 pixels", with the megapixels from one on: "8000 × 8000 pixels (64 megapixels)". */
+function describeSize(w: number, h: number): string {
+  const mp = (w * h) / 1e6;
+  return `${w} × ${h} pixels${mp >= 1 ? ` (${mp.toFixed(mp < 10 ? 1 : 0)} megapixels)` : ''}`;
+}
 
 /** The centre square of a decoded picture, area-averaged to 32×32 RGB bytes, band by band. */
 export function bitmapTo32(bitmap: ImageBitmap): Uint8Array {
@@ -42,7 +44,7 @@ export function bitmapTo32(bitmap: ImageBitmap): Uint8Array {
 export function readFrame(frame: ImageBitmap): PictureResult {
   const { width, height } = frame;
   try {
-    return { pixels: bitmapTo32(frame), message: `Took a ${describeSize(width, height)} picture with the camera, cropped to its centre square and shrunk to 32 × 32.` };
+    return { pixels: bitmapTo32(frame), message: `Took a picture with the camera: ${describeSize(width, height)}, cropped to its centre square and averaged down to 32 × 32.` };
   } finally {
     frame.close();
   }
@@ -81,7 +83,7 @@ export async function readPictureFile(file: Blob): Promise<PictureResult> {
   const { width, height } = bitmap;
   try {
     if (width * height > MAX_IMAGE_PIXELS) return tooLarge(width, height); // a format whose header we do not read
-    return { pixels: bitmapTo32(bitmap), message: `Read a ${describeSize(width, height)} image, cropped to its centre square and shrunk to 32 × 32.` };
+    return { pixels: bitmapTo32(bitmap), message: `Read your picture: ${describeSize(width, height)}, cropped to its centre square and averaged down to 32 × 32.` };
   } finally {
     bitmap.close();
   }

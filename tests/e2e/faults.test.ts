@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openLecture, showFigure } from './browser';
 import { RULES } from '../../src/lib/models/cat-dog-rules';
 import { metrics, rulesAccuracy } from './vision';
+import { outbreakCsv } from '../support/synthetic-outbreak';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -91,6 +92,24 @@ describe('a worker that throws', () => {
     await fault.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => fig.locator('[data-readout="rules-accuracy"]').textContent(), { timeout: 30_000 })
       .toBe(rulesAccuracy(RULES.map((r) => r.weight)));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+  it("the reader's-series network (4a): the worker training it dies, Try again trains it after all", async () => {
+    const { page, context, pageErrors } = await open();
+    await serve(page, 'mlp-train', THROWS_ON_MESSAGE);
+    const control = page.locator('[data-own-data]');
+    await control.scrollIntoViewIfNeeded();
+    await control.locator('summary').click();
+    await control.locator('input[data-input="own-file"]').setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(2)) });
+    await expect.poll(() => page.locator('[data-readout="data-status"]').textContent(), { timeout: 10_000 }).toMatch(/^Ready/);
+    await page.locator('[data-action="use-series"]').click();
+    await page.locator('[data-figure="4a"]').scrollIntoViewIfNeeded();
+    const note = page.locator('[data-figure="4a"] [data-readout="series-network"]');
+    await expect.poll(() => note.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/worker training the network on your series stopped with an error/);
+    await page.unroute(workerUrl('mlp-train'));
+    await note.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => note.textContent(), { timeout: 20_000 }).toMatch(/step [1-9][\d,]* of|trained in your browser/);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -12,12 +12,12 @@
  *                         commit it was measured.
  * Environment: BENCH_PORT (default: a free port), CHROMIUM_PATH (default /usr/bin/chromium).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium';
+import { freePort, serve } from '../scripts/serve-build';
 import { firstLoad } from './page/first-load';
 import { lighthouseScores } from './page/lighthouse';
 import { Tracer } from './page/trace';
@@ -44,40 +44,6 @@ const log = (...a: unknown[]) => console.error('[bench:page]', ...a);
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 const kb = (b: number) => (b / KB).toFixed(1);
 const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2)));
-
-async function freePort(): Promise<number> {
-  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-async function serve(port: number): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { stdio: ['ignore', 'ignore', 'inherit'] }
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(url + '/', { signal: AbortSignal.timeout(5000) })).ok) return { url, server };
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) {
-      server.kill('SIGTERM');
-      throw new Error(`vite preview did not answer on ${url}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function open(browser: Browser, url: string, reducedMotion = false): Promise<Page> {
   const context = await browser.newContext({

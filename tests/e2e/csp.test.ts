@@ -79,7 +79,21 @@ describe('Content-Security-Policy', () => {
     // A meta policy does not reach into workers, so their code is checked here instead.
     const js = builtFiles('build/_app').filter((f) => f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(10);
-    for (const f of js) expect(readFileSync(f, 'utf8'), f).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/);
+    // One known exception, checked to stay exactly one: d3-dsv builds its row-to-object converter with
+    // Function(), but only inside parse() and format(); the reader's CSV goes through parseRows()
+    // (src/lib/data/csv-series.ts) and the export through formatRows(), which never reach it, and on
+    // the page the policy would refuse it anyway.
+    const D3_DSV_CONVERTER = /Function\(`d`,`return \{`\+/g;
+    let converters = 0;
+    for (const f of js) {
+      const code = readFileSync(f, 'utf8');
+      converters += code.match(D3_DSV_CONVERTER)?.length ?? 0;
+      expect(code.replace(D3_DSV_CONVERTER, ''), f).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/);
+    }
+    expect(converters).toBeLessThanOrEqual(1);
+    for (const src of ['src/lib/data/csv-series.ts', 'src/lib/models/fit-export.ts']) {
+      expect(readFileSync(src, 'utf8'), src).not.toMatch(/\b(csvParse|tsvParse|csvFormat|tsvFormat)\b|dsvFormat\([^)]*\)\s*\.(parse|format)\(/);
+    }
   });
 
   it('loading every figure and training in a worker violates nothing and logs no error', async () => {
@@ -90,7 +104,7 @@ describe('Content-Security-Policy', () => {
     // 5d trains in a module worker; let it run a moment.
     const fig = await showFigure(page, '5d', '[data-readout="step"]');
     await fig.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(async () => Number(await fig.locator('[data-readout="step"]').textContent()), { timeout: 20_000 }).toBeGreaterThan(20);
+    await expect.poll(async () => Number((await fig.locator('[data-readout="step"]').textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBeGreaterThan(20);
     await fig.getByRole('button', { name: 'Pause' }).click();
     // 7b scores the shipped CNN in another worker, on fetched photos.
     const vision = await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');

@@ -63,6 +63,19 @@ describe('a standalone page in use', () => {
     await context.close();
   });
 
+  it('paints in the asked theme before any of the app’s code runs (no flash of the other theme)', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    // With the app's JavaScript refused, only the inline script of app.html can set the theme.
+    await page.route('**/_app/**/*.js', (route) => route.abort());
+    await page.goto(`${inject('baseURL')}/figure/5a?theme=dark`, { waitUntil: 'load' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // The lecture itself ignores ?theme= (a reader's own choice or the system setting rules there).
+    await page.goto(`${inject('baseURL')}/?theme=dark`, { waitUntil: 'load' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? '')).toBe('');
+    await context.close();
+  });
+
   it('draws inside an iframe of another page without being scrolled to', async () => {
     const { page, context, errors, foreign } = await openLecture(browser, { width: 1000, height: 700, path: '/figure/1a' });
     // A slide: the figure's frame far below the fold, where a lazy loader would never start.

@@ -1,3 +1,4 @@
+import { settler } from './settle';
 import { figureQuery, parseState, serializeState, withFigureState, type Schema, type StateOf } from './url-state';
 
 /**
@@ -12,6 +13,12 @@ export interface FigureTable {
 
 /** How long a figure must be still before its new description is announced. */
 export const DESCRIBE_SETTLE_MS = 1200;
+
+/**
+ * A figure that never rests (a network training, a ball rolling) still has its description
+ * refreshed this often, so a screen-reader user hears how a run is going without a word per frame.
+ */
+export const DESCRIBE_MAX_WAIT_MS = 8000;
 
 /** How long controls must be still before the address bar is rewritten (one write per drag, not per tick). */
 export const URL_SETTLE_MS = 300;
@@ -61,17 +68,17 @@ export class FigureFrame {
     }, URL_SETTLE_MS);
   }
 
-  private pending: ReturnType<typeof setTimeout> | undefined;
-
   /**
    * The description is a polite live region, so it is only committed once the figure has been
    * still for a moment: a reader dragging a slider or playing an animation hears one summary when
-   * it settles, not one per frame.
+   * it settles, not one per frame; a figure that keeps changing is summarised every
+   * DESCRIBE_MAX_WAIT_MS.
    */
   describe(text: string): void {
-    clearTimeout(this.pending);
-    this.pending = setTimeout(() => (this.description = text), DESCRIBE_SETTLE_MS);
+    this.settle(text);
   }
+
+  private settle = settler<string>(DESCRIBE_SETTLE_MS, DESCRIBE_MAX_WAIT_MS, (text) => (this.description = text));
 
   setTable(table: FigureTable | null): void {
     this.table = table;

@@ -23,7 +23,7 @@ const workerUrl = (name: string) => `**/workers/${name}.worker-*.js`;
 const THROWS_ON_MESSAGE = "self.onmessage = () => { throw new Error('test fault: this worker throws'); };";
 const THROWS_AT_LOAD = "throw new Error('test fault: this script throws as it loads');";
 
-/** The service worker is kept out so that page.route sees the worker scripts; page errors apart from console ones. */
+/** The service worker is kept out so that page.route sees the worker scripts; uncaught page errors are kept apart. */
 async function open(path = '/') {
   const opened = await openLecture(browser, { serviceWorkers: 'block', path });
   const pageErrors: string[] = [];
@@ -35,7 +35,7 @@ const serve = (page: Page, name: string, body: string) =>
 
 describe('a worker that throws', () => {
   it('5d (TrainingClient): a message and Try again; the page goes on; after Try again the loss falls', async () => {
-    const { page, context, pageErrors } = await open();
+    const { page, context, errors, pageErrors } = await open();
     await serve(page, 'mlp-train', THROWS_ON_MESSAGE);
     const fig = await showFigure(page, '5d', '[data-readout="step"]');
     const fault = fig.getByRole('alert');
@@ -59,11 +59,12 @@ describe('a worker that throws', () => {
     await fig.getByRole('button', { name: 'Play' }).click();
     await expect.poll(async () => Number(await loss.textContent()), { timeout: 20_000 }).toBeLessThan(first / 2);
     expect(pageErrors).toEqual([]);
+    expect(errors).toEqual([]); // the figure handled the worker's error: nothing reached the console
     await context.close();
   });
 
   it('7b (its own worker): a message instead of the network; uploads say why they wait; Try again brings the network back', async () => {
-    const { page, context, pageErrors } = await open();
+    const { page, context, errors, pageErrors } = await open();
     await serve(page, 'cnn-inspect', THROWS_AT_LOAD);
     const fig = await showFigure(page, '7b', '.gallery button');
     const fault = fig.getByRole('alert');
@@ -79,11 +80,12 @@ describe('a worker that throws', () => {
     await expect.poll(() => fig.locator('[data-readout="prediction"]').count(), { timeout: 10_000 }).toBe(1);
     expect(await fault.count()).toBe(0);
     expect(pageErrors).toEqual([]);
+    expect(errors).toEqual([]); // the figure handled the worker's error: nothing reached the console
     await context.close();
   });
 
   it('7a: a worker script that does not load gives a message, and Try again runs the rules', async () => {
-    const { page, context, pageErrors } = await open();
+    const { page, context, errors, pageErrors } = await open();
     await page.route(workerUrl('cat-dog-rules'), (route) => route.abort());
     const fig = await showFigure(page, '7a', '[data-readout="rules-accuracy"]');
     const fault = fig.getByRole('alert');
@@ -93,10 +95,11 @@ describe('a worker that throws', () => {
     await expect.poll(() => fig.locator('[data-readout="rules-accuracy"]').textContent(), { timeout: 30_000 })
       .toBe(rulesAccuracy(RULES.map((r) => r.weight)));
     expect(pageErrors).toEqual([]);
+    expect(errors).toEqual([]); // the figure handled the worker's error: nothing reached the console
     await context.close();
   });
   it("the reader's-series network (4a): the worker training it dies, Try again trains it after all", async () => {
-    const { page, context, pageErrors } = await open();
+    const { page, context, errors, pageErrors } = await open();
     await serve(page, 'mlp-train', THROWS_ON_MESSAGE);
     const control = page.locator('[data-own-data]');
     await control.scrollIntoViewIfNeeded();
@@ -111,6 +114,7 @@ describe('a worker that throws', () => {
     await note.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => note.textContent(), { timeout: 20_000 }).toMatch(/step [1-9][\d,]* of|trained in your browser/);
     expect(pageErrors).toEqual([]);
+    expect(errors).toEqual([]); // the figure handled the worker's error: nothing reached the console
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Figure 7b and the reader's own pictures of every wrong kind, each made here: an empty file, text
- * renamed .png, a PNG cut short, an 8000×8000 photo (averaged down, not refused), a header that
+ * renamed .png, a PNG cut short, an iPhone HEIC, an 8000×8000 photo (averaged down, not refused), a header that
  * claims 30000×30000 (refused before decoding), an SVG carrying a script (never run). Each gets a
  * sentence in upload-status and no console error, and the figure then still classifies a gallery
  * photo and a good PNG. Then the camera, with Chromium's fake camera: a picture taken is classified
@@ -53,6 +53,11 @@ describe('figure 7b: uploads of every wrong kind', () => {
 
     await upload(fig, 'cut-short.png', 'image/png', good.subarray(0, Math.floor(good.length * 0.6)));
     await expect.poll(() => status.textContent()).toMatch(/That PNG is cut short/);
+
+    // An iPhone's HEIC (its header, then junk: Chromium decodes no HEIC either way).
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic'), Buffer.alloc(200, 7)]);
+    await upload(fig, 'IMG_0001.HEIC', 'image/heic', heic);
+    await expect.poll(() => status.textContent()).toMatch(/That is a HEIC photo .* Save or share it as a JPEG/);
 
     // A header claiming 30000 × 30000 pixels (900 megapixels): refused before anything is decoded.
     const bomb = Buffer.from(png(8, 8, new Uint8Array(8 * 8 * 3)));

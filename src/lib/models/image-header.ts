@@ -6,7 +6,8 @@
  */
 export type Sniffed =
   | { kind: 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp'; width: number; height: number }
-  | { kind: 'svg' | 'text' | 'unknown' };
+  /** heic: an iPhone photo's usual format, which most browsers other than Safari cannot decode. */
+  | { kind: 'svg' | 'text' | 'heic' | 'unknown' };
 
 const u16be = (b: Uint8Array, i: number) => (b[i] << 8) | b[i + 1];
 const u16le = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
@@ -63,6 +64,8 @@ export function sniffImage(head: Uint8Array): Sniffed {
     return size ? { kind: 'webp', ...size } : { kind: 'unknown' };
   }
   if (b.length >= 26 && ascii(b, 0, 2) === 'BM') return { kind: 'bmp', width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
+  // ISO base media files (HEIC, AVIF …) name their brand after "ftyp" at byte 4.
+  if (b.length >= 12 && ascii(b, 4, 4) === 'ftyp' && /^(heic|heix|heim|heis|hevc|hevx|mif1|msf1)$/.test(ascii(b, 8, 4))) return { kind: 'heic' };
   const start = b.subarray(0, 4096);
   if (looksLikeText(start.subarray(0, 512))) {
     return /<svg[\s>]/i.test(new TextDecoder().decode(start)) ? { kind: 'svg' } : { kind: 'text' };

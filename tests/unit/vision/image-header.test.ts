@@ -44,7 +44,8 @@ describe('sniffImage', () => {
     expect(sniffImage(bytes('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toEqual({ kind: 'svg' });
     expect(sniffImage(bytes('<SVG width="4">'))).toEqual({ kind: 'svg' });
     expect(sniffImage(bytes('just some text, not pixels\n'))).toEqual({ kind: 'text' });
-    expect(sniffImage(bytes([0, 0, 0, 0x1c], 'ftypavif', new Array(20).fill(0)))).toEqual({ kind: 'unknown' });
+    expect(sniffImage(bytes([0, 0, 0, 0x1c], 'ftypavif', new Array(20).fill(0)))).toEqual({ kind: 'unknown' }); // AVIF: Chromium decodes it
+    expect(sniffImage(bytes([0, 0, 0, 0x18], 'ftypheic', new Array(20).fill(0)))).toEqual({ kind: 'heic' });
     expect(sniffImage(new Uint8Array(0))).toEqual({ kind: 'unknown' });
   });
 });

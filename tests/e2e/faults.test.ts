@@ -84,6 +84,21 @@ describe('a worker that throws', () => {
     await context.close();
   });
 
+  it('9 (the same worker as 7b, its own copy): the photo panel says so, the other panels stay, Try again answers', async () => {
+    const { page, context, errors, pageErrors } = await open();
+    await serve(page, 'cnn-inspect', THROWS_ON_MESSAGE);
+    const fig = await showFigure(page, '9', '[data-readout="pattern-it-attends-to"]');
+    const fault = fig.getByRole('alert');
+    await expect.poll(() => fault.textContent(), { timeout: 20_000 }).toMatch(/network's worker stopped with an error/);
+    expect(await fig.locator('[data-readout="pattern-it-attends-to"]').textContent()).toMatch(/^\w+$/); // the sentence panel works
+    await page.unroute(workerUrl('cnn-inspect'));
+    await fault.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => fig.locator('[data-readout="cnn-probability"]').textContent(), { timeout: 30_000 }).toMatch(/^0\.\d{3}|^1\.000/);
+    expect(pageErrors).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('7a: a worker script that does not load gives a message, and Try again runs the rules', async () => {
     const { page, context, errors, pageErrors } = await open();
     await page.route(workerUrl('cat-dog-rules'), (route) => route.abort());

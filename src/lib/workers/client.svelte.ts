@@ -27,7 +27,7 @@ export class TrainingClient<C, S> {
   crashed = $state(false);
 
   private readonly worker: RestartableWorker<ToWorker<C>, FromWorker<S>>;
-  /** The configuration of the last reset, for `retry()`. */
+  /** The configuration of the last reset with later patches, for `retry()`. */
   private config: C;
   private destroyed = false;
 
@@ -106,7 +106,9 @@ export class TrainingClient<C, S> {
     this.send({ type: 'step', count });
   }
   configure(patch: Partial<C>) {
-    this.send({ type: 'configure', patch: $state.snapshot(patch) as Partial<C> });
+    const plain = $state.snapshot(patch) as Partial<C>;
+    this.config = { ...this.config, ...plain }; // so that retry() starts from the settings on screen
+    this.send({ type: 'configure', patch: plain });
   }
   /** After a crash: a fresh worker, started over from the last reset's configuration. */
   retry() {

@@ -140,6 +140,17 @@ describe('figure 7b: the camera', () => {
     await context.close();
   });
 
+  it('offers no camera button where the browser has no getUserMedia (e.g. a page not served over HTTPS)', async () => {
+    const { page, context, errors } = await openLecture(browser);
+    await page.addInitScript(() => Object.defineProperty(navigator, 'mediaDevices', { value: undefined }));
+    await page.reload({ waitUntil: 'load' });
+    const fig = await showFigure(page, '7b', '.gallery button');
+    await fig.getByText('Your own picture…').waitFor();
+    expect(await fig.getByRole('button', { name: 'Use camera' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('says so when the camera is refused, or when there is none', async () => {
     for (const [args, message] of [
       [['--use-fake-device-for-media-stream'], /The camera was not allowed/], // no fake "allow": headless Chromium refuses

@@ -16,8 +16,11 @@ function appHtmlScriptHashes() {
   );
 }
 
-/** Shared pieces that only figures use (the page itself renders Figure, Row, Section, TopBar). */
-const FIGURE_PARTS = /\/src\/lib\/ui\/(Axis|Knob|LossChart|PlayControls|ShareFigure|Slider)\.svelte$/;
+/**
+ * The components the page itself renders before any figure loads: the routes and the frame around
+ * them. Every other component (figures and the controls they share) belongs to a lazy chunk.
+ */
+const PAGE_PARTS = /\/src\/(routes\/|lib\/ui\/(Figure|Row|Section|TopBar|ThemeToggle)\.svelte$)/;
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
@@ -30,7 +33,7 @@ export default {
     // infer it per file) keeps the legacy-mode support code out of the page's first load.
     dynamicCompileOptions({ filename }) {
       const runes = filename.includes('/src/') ? { runes: true } : {};
-      if (filename.includes('/src/lib/figures/') || FIGURE_PARTS.test(filename)) return { ...runes, css: 'injected' };
+      if (filename.includes('/src/') && !PAGE_PARTS.test(filename)) return { ...runes, css: 'injected' };
       return runes;
     }
   },

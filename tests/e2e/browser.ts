@@ -2,8 +2,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+/** Headless Chromium; `args` are added to the usual flags (e.g. a fake camera for one test file). */
+export function launch(args: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...args] });
 }
 
 export interface Opened {
@@ -21,6 +22,8 @@ export interface OpenOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   colorScheme?: 'light' | 'dark';
   path?: string;
+  /** 'block' keeps the site's service worker out, so that page.route sees every request (chunks, workers). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /** Open the lecture in a fresh context, recording console errors and requests that leave the origin. */
@@ -29,7 +32,8 @@ export async function openLecture(browser: Browser, opts: OpenOptions = {}): Pro
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     reducedMotion: opts.reducedMotion ?? 'no-preference',
-    colorScheme: opts.colorScheme ?? 'light'
+    colorScheme: opts.colorScheme ?? 'light',
+    serviceWorkers: opts.serviceWorkers ?? 'allow'
   });
   const page = await context.newPage();
   const errors: string[] = [];

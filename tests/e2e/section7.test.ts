@@ -1,66 +1,17 @@
 // Section 7 in a real browser: the hand-written rules (7a) and the CNN (7b). Expected values come
 // from the same photo files and weights, computed here in Node by direct loops.
-import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openLecture, showFigure } from './browser';
-import { CLASS_NAMES, decodePhotoSet, photo, SPLIT_FILES } from '../../src/lib/data/cats-dogs';
-import { RULES, score, vote } from '../../src/lib/models/cat-dog-rules';
-import { loadCnn, predictProbabilities } from '../../src/lib/models/cnn';
+import { photo } from '../../src/lib/data/cats-dogs';
+import { RULES } from '../../src/lib/models/cat-dog-rules';
+import { cnnVerdict, metrics, png, rulesAccuracy, test } from './vision';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-const test = decodePhotoSet(new Uint8Array(readFileSync(`static/data/${SPLIT_FILES.test}`)), 'test');
-const net = loadCnn(new Uint8Array(readFileSync('static/models/cnn.safetensors')));
-const metrics = JSON.parse(readFileSync('static/models/cnn-metrics.json', 'utf8'));
-
-function rulesAccuracy(weights: number[]): string {
-  let correct = 0;
-  for (let i = 0; i < test.count; i++) {
-    const p = photo(test, i);
-    const guess = score(RULES.map((r) => vote(r, r.detector(p))), weights) > 0 ? 1 : 0;
-    if (guess === test.labels[i]) correct++;
-  }
-  return `${((100 * correct) / test.count).toFixed(1)}%`;
-}
-
-function cnnVerdict(pixels: Uint8Array): { prediction: string; probability: string } {
-  const p = predictProbabilities(net, pixels, 1);
-  const cls = p[1] > p[0] ? 1 : 0;
-  return { prediction: CLASS_NAMES[cls], probability: `${(100 * p[cls]).toFixed(1)}%` };
-}
-
-// A minimal PNG encoder (8-bit RGB, no filtering), so the test makes its own image file.
-function crc32(bytes: Uint8Array): number {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-function png(width: number, height: number, rgb: Uint8Array): Buffer {
-  const chunk = (type: string, data: Uint8Array) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), Buffer.from(data)]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc(height * (1 + width * 3));
-  for (let y = 0; y < height; y++) Buffer.from(rgb.subarray(y * width * 3, (y + 1) * width * 3)).copy(raw, y * (1 + width * 3) + 1);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
-}
 
 describe('figure 7a: rules by hand', () => {
   it('reports the rules\' accuracy on the 400 test photos, and re-weights by keyboard', async () => {
@@ -116,13 +67,13 @@ describe('figure 7b: the CNN', () => {
     const input = fig.locator('input[type="file"]');
     await input.setInputFiles({ name: 'made-by-test.png', mimeType: 'image/png', buffer: png(W, H, rgb) });
     const status = fig.locator('[data-readout="upload-status"]');
-    await expect.poll(() => status.textContent()).toContain('Read a 80 × 64 image');
+    await expect.poll(() => status.textContent()).toContain('Read your picture: 80 × 64 pixels');
     const expected = cnnVerdict(src);
     await expect.poll(() => fig.locator('[data-readout="probability"]').textContent()).toBe(expected.probability);
     expect(await fig.locator('[data-readout="prediction"]').textContent()).toBe(expected.prediction);
 
     await input.setInputFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('just some text, not pixels\n') });
-    await expect.poll(() => status.textContent()).toContain('could not be read as an image');
+    await expect.poll(() => status.textContent()).toContain('holds text, not an image');
     // The figure keeps working: the previous picture's prediction is still shown, and a photo can be picked.
     await fig.getByRole('button', { name: /^Test photo 1, a dog/ }).click();
     const dog = cnnVerdict(photo(test, 0));

@@ -3,6 +3,7 @@
  * fields (step, loss, snapshot, history …) and call its methods; the main thread never trains.
  */
 import type { FromWorker, ToWorker } from './protocol';
+import { RestartableWorker } from './restartable.svelte';
 
 export interface LossPoint {
   step: number;
@@ -22,23 +23,32 @@ export class TrainingClient<C, S> {
   /** A sentence for the reader when a run stops by itself or fails; empty otherwise. */
   message = $state('');
   failed = $state(false);
+  /** The worker itself died (it threw, or its script did not load): `retry()` makes a new one. */
+  crashed = $state(false);
 
-  private worker: Worker;
+  private readonly worker: RestartableWorker<ToWorker<C>, FromWorker<S>>;
+  /** The configuration of the last reset with later patches, for `retry()`. */
+  private config: C;
+  private destroyed = false;
 
   constructor(makeWorker: () => Worker, config: C) {
-    this.worker = makeWorker();
-    this.worker.onmessage = (e: MessageEvent<FromWorker<S>>) => this.receive(e.data);
-    this.worker.onerror = (e) => {
-      e.preventDefault();
-      this.running = false;
-      this.failed = true;
-      this.message = 'The training worker stopped with an error. Reset to try again.';
-    };
+    this.config = config;
+    this.worker = new RestartableWorker(makeWorker, {
+      name: 'the training worker',
+      receive: (msg) => this.receive(msg),
+      onfault: (fault) => {
+        this.running = false;
+        this.stepsPerSecond = 0;
+        this.failed = true;
+        this.crashed = true;
+        this.message = fault;
+      }
+    });
     this.reset(config);
   }
 
   private send(msg: ToWorker<C>) {
-    this.worker.postMessage(msg);
+    this.worker.post(msg);
   }
 
   private receive(msg: FromWorker<S>) {
@@ -69,12 +79,17 @@ export class TrainingClient<C, S> {
     this.history = next;
   }
 
+  /** Start over from `config`, with a fresh worker if the last one died. */
   reset(config: C) {
+    this.config = $state.snapshot(config) as C;
     this.history = [];
     this.message = '';
     this.failed = false;
+    this.crashed = false;
     this.running = false;
-    this.send({ type: 'reset', config: $state.snapshot(config) as C });
+    if (this.destroyed) return;
+    if (!this.worker.alive && !this.worker.start()) return; // start() has reported why
+    this.send({ type: 'reset', config: this.config });
   }
   play() {
     if (this.failed) return;
@@ -91,9 +106,16 @@ export class TrainingClient<C, S> {
     this.send({ type: 'step', count });
   }
   configure(patch: Partial<C>) {
-    this.send({ type: 'configure', patch: $state.snapshot(patch) as Partial<C> });
+    const plain = $state.snapshot(patch) as Partial<C>;
+    this.config = { ...this.config, ...plain }; // so that retry() starts from the settings on screen
+    this.send({ type: 'configure', patch: plain });
+  }
+  /** After a crash: a fresh worker, started over from the last reset's configuration. */
+  retry() {
+    this.reset(this.config);
   }
   destroy() {
+    this.destroyed = true;
     this.worker.terminate();
   }
 }

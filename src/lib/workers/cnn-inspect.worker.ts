@@ -7,10 +7,9 @@
 import { decodePhotoSet, PIXELS_PER_IMAGE } from '$lib/data/cats-dogs';
 import { type Cnn, evaluate, inspectPhoto, loadCnn } from '$lib/models/cnn';
 import { saliency } from '$lib/models/saliency';
-import { centreCropResize } from '$lib/models/image-resize';
 import { classify } from '$lib/models/cat-dog-rules';
 import type { InspectReply, InspectRequest } from './cnn-inspect-protocol';
-import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS } from './cnn-inspect-protocol';
+import { type PictureResult, readFrame, readPictureFile } from './read-picture';
 
 const scope = globalThis as unknown as { postMessage(m: InspectReply): void; onmessage: ((e: MessageEvent<InspectRequest>) => void) | null };
 let net: Cnn | null = null;
@@ -44,32 +43,15 @@ function inspect(id: number, pixels: Uint8Array, cls: number | null) {
   });
 }
 
-/** A reader's file → 32×32 RGB bytes, or a sentence saying what is wrong with it. */
-async function decode(id: number, file: Blob) {
-  const fail = (message: string) => scope.postMessage({ type: 'decoded', id, pixels: null, message });
-  if (file.size === 0) return fail('That file is empty.');
-  if (file.size > MAX_FILE_BYTES) {
-    return fail(`That file is ${(file.size / 1e6).toFixed(0)} MB; pick an image under ${MAX_FILE_BYTES / 1e6} MB.`);
-  }
-  if (file.type && !file.type.startsWith('image/')) return fail(`That is not an image (its type is ${file.type}).`);
-  let bitmap: ImageBitmap;
+/** A reader's file or camera frame → 32×32 RGB bytes, or a sentence saying what is wrong with it. */
+async function decode(id: number, read: () => Promise<PictureResult> | PictureResult) {
+  let result: PictureResult;
   try {
-    bitmap = await createImageBitmap(file);
-  } catch {
-    return fail('That file could not be read as an image: it may be damaged, or not really an image.');
+    result = await read();
+  } catch (e) {
+    result = { pixels: null, message: `Your picture could not be read (${e instanceof Error ? e.message : String(e)}).` };
   }
-  const { width, height } = bitmap;
-  if (width * height > MAX_IMAGE_PIXELS) {
-    bitmap.close();
-    return fail(`That image is ${width} × ${height} pixels; pick one under ${MAX_IMAGE_PIXELS / 1e6} megapixels.`);
-  }
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return fail('This browser cannot read image pixels here.');
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  const pixels = centreCropResize(ctx.getImageData(0, 0, width, height), 32);
-  scope.postMessage({ type: 'decoded', id, pixels, message: `Read a ${width} × ${height} image, cropped to its centre square and shrunk to 32 × 32.` });
+  scope.postMessage({ type: 'decoded', id, ...result });
 }
 
 scope.onmessage = (e) => {
@@ -77,7 +59,8 @@ scope.onmessage = (e) => {
   const run = async () => {
     if (msg.type === 'start') await start(msg.weightsUrl, msg.testUrl);
     else if (msg.type === 'inspect') inspect(msg.id, msg.pixels, msg.cls);
-    else await decode(msg.id, msg.file);
+    else if (msg.type === 'frame') await decode(msg.id, () => readFrame(msg.frame));
+    else await decode(msg.id, () => readPictureFile(msg.file));
   };
   run().catch((err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 };

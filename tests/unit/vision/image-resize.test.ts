@@ -1,6 +1,6 @@
 // Centre-crop and area-average resize against direct computations on images built here.
 import { describe, expect, it } from 'vitest';
-import { centreCropResize, centreSquare, coverage } from '$lib/models/image-resize';
+import { AreaAverager, centreCropResize, centreSquare, coverage } from '$lib/models/image-resize';
 
 function rgba(width: number, height: number, fill: (x: number, y: number) => [number, number, number, number]) {
   const data = new Uint8ClampedArray(width * height * 4);
@@ -57,5 +57,25 @@ describe('centreCropResize', () => {
 
   it('refuses data that does not match its size', () => {
     expect(() => centreCropResize({ data: new Uint8ClampedArray(10), width: 4, height: 4 })).toThrow();
+  });
+});
+
+describe('AreaAverager', () => {
+  it('fed in bands of any height, gives what centreCropResize gives for the whole image', () => {
+    for (const [w, h] of [[100, 75], [75, 100], [33, 33], [10, 17]]) {
+      const img = rgba(w, h, (x, y) => [value(x, y), (x * 3) % 256, (y * 11) % 256, (x + y) % 7 === 0 ? 128 : 255]);
+      const whole = centreCropResize(img);
+      const { x, y, side } = centreSquare(w, h);
+      for (const band of [1, 7, side]) {
+        const averager = new AreaAverager(side);
+        for (let top = 0; top < side; top += band) {
+          const rows = Math.min(band, side - top);
+          const data = new Uint8ClampedArray(side * rows * 4);
+          for (let r = 0; r < rows; r++) data.set(img.data.subarray(((y + top + r) * w + x) * 4, ((y + top + r) * w + x + side) * 4), r * side * 4);
+          averager.add({ data, width: side, height: rows }, top);
+        }
+        expect(averager.result()).toEqual(whole);
+      }
+    }
   });
 });

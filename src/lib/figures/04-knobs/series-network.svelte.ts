@@ -12,6 +12,7 @@ import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/nyc-mlp-train
 import type { FromWorker, ToWorker } from '$lib/workers/protocol';
 import type { DailySeries } from '$lib/data/daily-series';
 import { activeSeries } from '$lib/data/active-series.svelte';
+import { RestartableWorker } from '$lib/workers/restartable.svelte';
 
 export function stepsFor(days: number): number {
   return Math.max(2000, Math.min(SHIPPED_TRAINING.steps, Math.round(3_000_000 / days / 100) * 100));
@@ -24,13 +25,15 @@ class SeriesTraining {
   steps = $state(0);
   loss = $state(NaN);
   error = $state('');
+  /** The worker died (rather than the training failing): retrySeriesTraining() can start it again. */
+  crashed = $state(false);
 }
 
 export const seriesTraining = new SeriesTraining();
 
 const runs = new Map<string, Promise<NycMlp>>();
 /** The run still training, so that it can be stopped when the reader moves to another series. */
-let training: { id: string; stop: () => void } | null = null;
+let training: { id: string; stop: () => void; retry: () => void } | null = null;
 
 // A run nobody will look at any more (the reader chose another series) is stopped, not left to use a core.
 $effect.root(() => {
@@ -54,17 +57,48 @@ function train(series: DailySeries): Promise<NycMlp> {
   const steps = stepsFor(series.values.length);
   const { seed, width, lr } = SHIPPED_TRAINING;
   const config: NycTrainConfig = { seed, width, lr, optimizer: 'adam', counts: [...series.values], steps };
-  Object.assign(seriesTraining, { id: series.id, step: 0, steps, loss: NaN, error: '' });
+  Object.assign(seriesTraining, { id: series.id, step: 0, steps, loss: NaN, error: '', crashed: false });
   return new Promise<NycMlp>((resolve, reject) => {
-    const worker = new Worker(new URL('../../workers/mlp-train.worker.ts', import.meta.url), { type: 'module' });
     const fail = (message: string) => {
       worker.terminate();
       training = null;
       seriesTraining.error = message;
       reject(new Error(message));
     };
+    // A worker that dies leaves the promise pending: "Try again" trains afresh under the same
+    // promise, so every figure already waiting for this network gets it when the retry finishes.
+    const worker = new RestartableWorker<ToWorker<NycTrainConfig>, FromWorker<NycTrainSnapshot>>(
+      () => new Worker(new URL('../../workers/mlp-train.worker.ts', import.meta.url), { type: 'module' }),
+      {
+        name: 'the worker training the network on your series',
+        onfault: (fault) => Object.assign(seriesTraining, { error: fault, crashed: true }),
+        receive: (msg) => {
+          if (msg.type === 'error') return fail(`Training failed: ${msg.message}`);
+          if (msg.type === 'stopped' && msg.reason === 'diverged') return fail(msg.message);
+          if (msg.type !== 'progress') return;
+          if (seriesTraining.id === series.id) {
+            seriesTraining.step = msg.step;
+            if (Number.isFinite(msg.loss)) seriesTraining.loss = msg.loss;
+          }
+          if (msg.step < steps) return;
+          const knobs = msg.snapshot.knobs;
+          worker.terminate();
+          training = null;
+          const trained = new Mlp(width, seed);
+          trained.setKnobs(knobs);
+          resolve({ init: new Mlp(width, seed), trained, training: { ...SHIPPED_TRAINING, steps } });
+        }
+      }
+    );
+    const begin = () => {
+      Object.assign(seriesTraining, { step: 0, error: '', crashed: false });
+      if (!worker.start()) return;
+      worker.post({ type: 'reset', config });
+      worker.post({ type: 'play' });
+    };
     training = {
       id: series.id,
+      retry: begin,
       stop: () => {
         worker.terminate();
         training = null;
@@ -73,29 +107,11 @@ function train(series: DailySeries): Promise<NycMlp> {
         reject(new Error('stopped: another series was chosen'));
       }
     };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      fail('The training worker stopped with an error.');
-    };
-    worker.onmessage = (e: MessageEvent<FromWorker<NycTrainSnapshot>>) => {
-      const msg = e.data;
-      if (msg.type === 'error') return fail(`Training failed: ${msg.message}`);
-      if (msg.type === 'stopped' && msg.reason === 'diverged') return fail(msg.message);
-      if (msg.type !== 'progress') return;
-      if (seriesTraining.id === series.id) {
-        seriesTraining.step = msg.step;
-        if (Number.isFinite(msg.loss)) seriesTraining.loss = msg.loss;
-      }
-      if (msg.step < steps) return;
-      const knobs = msg.snapshot.knobs;
-      worker.terminate();
-      training = null;
-      const trained = new Mlp(width, seed);
-      trained.setKnobs(knobs);
-      resolve({ init: new Mlp(width, seed), trained, training: { ...SHIPPED_TRAINING, steps } });
-    };
-    const send = (m: ToWorker<NycTrainConfig>) => worker.postMessage(m);
-    send({ type: 'reset', config });
-    send({ type: 'play' });
+    begin();
   });
+}
+
+/** "Try again" after the worker training the reader's network died. */
+export function retrySeriesTraining(): void {
+  training?.retry();
 }

@@ -269,14 +269,15 @@ describe('figure state in the URL, the remaining figures', () => {
     f = await showFigure(fresh.page, '4a', '[data-readout="knobs"]');
     await f.getByRole('slider').nth(40).waitFor();
     expect(await f.getByRole('slider').nth(40).getAttribute('aria-valuenow')).toBe(knobValue);
-    expect(await readout(fresh.page, '4a', 'loss')).toBe(loss4a);
+    // The loss follows once the trained weights behind the knobs have loaded.
+    await expect.poll(() => readout(fresh.page, '4a', 'loss'), { timeout: 10_000 }).toBe(loss4a);
     await showFigure(fresh.page, '5c', '[data-readout="loss"]');
     expect(await readout(fresh.page, '5c', 'loss')).toBe(loss5c);
     expect(fresh.errors).toEqual([]);
     await fresh.context.close();
   });
 
-  it("clamps a link's values to a reader's own, shorter series", async () => {
+  it("drops a link's New York settings when the reader switches to their own series", async () => {
     const { page, context, errors } = await openLecture(browser, {
       path: '/?f1a.day=1e308&f1a.from=120&f1a.to=140&f1c.day=99999999&f3a.degree=1e9&f5c.day=500',
       reducedMotion: 'reduce'
@@ -290,17 +291,24 @@ describe('figure state in the URL, the remaining figures', () => {
     await page.locator('[data-action="read-paste"]').click();
     await page.locator('[data-action="use-series"]').click();
 
+    // The link's settings were made for New York: the figures rebuilt on the reader's 20 days open on
+    // their own defaults, loaded already (1a) or not yet (1c, 3a, 5c), and the address bar forgets them.
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('');
     await showFigure(page, '1a', '[data-readout="date"]');
     await expect.poll(() => chart1a(page).getAttribute('aria-valuemax')).toBe('19');
-    expect(await chart1a(page).getAttribute('aria-valuenow')).toBe('19');
-    expect(await window1a(page).nth(0).inputValue()).toBe('19');
     let f = await showFigure(page, '1c', 'input[type="range"]');
     const dial = f.locator('input[type="range"]');
-    expect(await dial.inputValue()).toBe(await dial.getAttribute('max'));
+    expect(Number(await dial.inputValue())).toBeLessThanOrEqual(Number(await dial.getAttribute('max')));
     await showFigure(page, '3a', '[data-readout="degree"]');
     expect(Number(await readout(page, '3a', 'degree'))).toBeLessThan(15); // this series' top rung
     f = await showFigure(page, '5c', '[data-readout="loss"]');
-    expect(await slider(f, /^Day/).inputValue()).toBe('19');
+    expect(Number(await slider(f, /^Day/).inputValue())).toBeLessThanOrEqual(19);
+    // A setting made on the reader's series goes into the address bar as usual, and going back to
+    // New York drops it again.
+    await page.locator('[data-figure="1a"]').getByRole('button', { name: 'Log' }).click();
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('f1a.log')), { timeout: 5_000 }).toBe('1');
+    await page.locator('[data-action="back-to-nyc"]').click();
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('');
     for (const id of ['1a', '1c', '3a', '5c']) expect(await fig(page, id).innerText(), id).not.toMatch(/NaN|Infinity/);
     expect(errors).toEqual([]);
     await context.close();

@@ -69,6 +69,17 @@ export class FigureFrame {
   }
 
   /**
+   * Forget the settings this figure showed (a write still waiting, the query its share buttons
+   * use): it is about to be rebuilt on another series. The address bar is cleaned by the frame's
+   * shell (dropFigureKeys), which also does it for figures that have not loaded yet.
+   */
+  forgetState(): void {
+    clearTimeout(this.writing);
+    this.query = '';
+  }
+
+
+  /**
    * The description is a polite live region, so it is only committed once the figure has been
    * still for a moment: a reader dragging a slider or playing an animation hears one summary when
    * it settles, not one per frame; a figure that keeps changing is summarised every

@@ -8,6 +8,7 @@
  * Parsing never throws. A value that is not valid for its field is clamped (numbers out of range)
  * or dropped (anything else), and the field falls back to its default.
  */
+import { figureKeyPrefix } from './figure-keys';
 
 export type Field =
   | { kind: 'number'; min: number; max: number; step?: number; default: number }
@@ -90,7 +91,7 @@ export function parseState<S extends Schema>(schema: S, id: string, search: stri
     return out as StateOf<S>;
   }
   for (const k of Object.keys(schema)) {
-    const raw = params.get(`f${id}.${k}`);
+    const raw = params.get(figureKeyPrefix(id) + k);
     if (raw === null) continue;
     const v = parseValue(schema[k], raw);
     if (v !== undefined) out[k] = v;
@@ -111,7 +112,7 @@ export function serializeState<S extends Schema>(schema: S, id: string, state: S
     const f = schema[k];
     const v = (state as Record<string, number | boolean | string>)[k];
     if (!isValid(f, v) || v === f.default) continue;
-    out.push([`f${id}.${k}`, formatValue(f, v)]);
+    out.push([figureKeyPrefix(id) + k, formatValue(f, v)]);
   }
   return out;
 }
@@ -119,7 +120,7 @@ export function serializeState<S extends Schema>(schema: S, id: string, state: S
 /** `search` with every key of figure `id` replaced by `entries`; other figures' keys stay. */
 export function withFigureState(search: string, id: string, entries: [string, string][]): string {
   const params = new URLSearchParams(search);
-  for (const key of [...params.keys()]) if (key.startsWith(`f${id}.`)) params.delete(key);
+  for (const key of [...params.keys()]) if (key.startsWith(figureKeyPrefix(id))) params.delete(key);
   for (const [k, v] of entries) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -128,7 +129,7 @@ export function withFigureState(search: string, id: string, entries: [string, st
 /** Only figure `id`'s keys from `search` (for a link or an embed of that one figure). */
 export function figureQuery(search: string, id: string): string {
   const out = new URLSearchParams();
-  for (const [k, v] of new URLSearchParams(search)) if (k.startsWith(`f${id}.`) && !out.has(k)) out.set(k, v);
+  for (const [k, v] of new URLSearchParams(search)) if (k.startsWith(figureKeyPrefix(id)) && !out.has(k)) out.set(k, v);
   const s = out.toString();
   return s ? `?${s}` : '';
 }

@@ -142,11 +142,13 @@ describe("Novikoff's theorem, checked", () => {
           const boundTrue = (R / mTrue) ** 2;
           const run = runToEnd(pts, eta, Math.ceil(boundTrue) + 2);
           expect(run.converged).toBe(true);
-          expect(run.mistakes).toBeLessThanOrEqual(boundTrue);
+          // Mistakes are whole numbers; the bounds are floats that may land a rounding error below a
+          // whole number they equal (fast-check found R = γ, bound 1, computed as 0.9999999999999996).
+          expect(run.mistakes).toBeLessThanOrEqual(boundTrue * (1 + 1e-9));
           // The solver's γ is at least the generating line's margin, so its bound is at least as tight.
           const g = maxMargin(pts);
           expect(g.margin).toBeGreaterThanOrEqual(mTrue * (1 - 1e-9));
-          expect(run.mistakes).toBeLessThanOrEqual(g.bound);
+          expect(run.mistakes).toBeLessThanOrEqual(g.bound * (1 + 1e-9));
         }
       ),
       { numRuns: 80 }

@@ -36,7 +36,8 @@ try {
     for (let i = 0; i < (await figures.count()); i++) {
       const body = figures.nth(i).locator('.figure-body');
       await body.scrollIntoViewIfNeeded();
-      await body.locator('svg, canvas, [data-readout]').first().waitFor({ state: 'visible', timeout: 60_000 });
+      // Drawn: the lazy figure has put its own elements into the frame's body.
+      await body.locator(':scope > :not(noscript)').first().waitFor({ state: 'visible', timeout: 60_000 });
     }
     await page.evaluate((k) => {
       const el = document.querySelector(`[data-section="${k}"]`)!;

@@ -314,3 +314,32 @@ describe('figure state in the URL, the remaining figures', () => {
     await context.close();
   });
 });
+
+describe('shared links for the figures wired first (2b, 5a, 8b, 10, 11)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens each on the view the link names', async () => {
+    const link = '/?f2b.beta=0.9&f2b.gamma=0.3&f5a.lr=0&f8b.wiring=plain&f8b.word=icy&f10.preset=xor&f10.eta=0.5&f11.length=1024';
+    const { page, context, errors } = await openLecture(browser, { path: link, reducedMotion: 'reduce' });
+    await showFigure(page, '2b', '[data-readout="r0"]');
+    expect(await readout(page, '2b', 'r0')).toBe('3.00'); // 0.9 / 0.3
+    let f = await showFigure(page, '5a', '[data-readout="lr"]');
+    expect(await slider(f, /^Learning rate/).inputValue()).toBe('0');
+    f = await showFigure(page, '8b', 'select');
+    await expect.poll(() => f.getByLabel('wiring').inputValue(), { timeout: 15_000 }).toBe('plain');
+    expect(await f.getByLabel('last word').inputValue()).toBe('icy');
+    f = await showFigure(page, '10', '[data-readout="mistakes"]');
+    expect(await f.getByRole('group', { name: 'Start from a preset' }).locator('[aria-pressed="true"]').innerText()).toMatch(/XOR/i);
+    expect(await slider(f, /^η/).inputValue()).toBe('0.5');
+    f = await showFigure(page, '11', '[data-readout="recall"]');
+    expect(await f.getByLabel('Sequence length').inputValue()).toBe('1024');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

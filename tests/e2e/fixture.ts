@@ -69,3 +69,10 @@ export function parseNumber(text: string): number {
   const m = text.replace(/\u2212/g, '-').replace(/,/g, '').match(/-?\d+(\.\d+)?(e-?\d+)?/i);
   return m ? Number(m[0]) : NaN;
 }
+
+/** Open a figure's "More controls" fold (its advanced controls), if it has one and it is closed. */
+export async function openMore(fig: Locator): Promise<void> {
+  const fold = fig.locator('details.more-controls').first();
+  if ((await fold.count()) === 0) return;
+  if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator('summary').first().click();
+}

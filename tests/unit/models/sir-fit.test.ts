@@ -17,6 +17,7 @@ import {
 } from '$lib/models/sir-fit';
 import { SirFitTrainer } from '$lib/models/sir-fit-trainer';
 import { NYC_CITYWIDE, NYC_POPULATION } from '$lib/data/nyc';
+import { centralDifference } from '../support/finite-differences';
 
 /** Poisson draw by counting the arrivals of a unit-rate Poisson process before time λ (exact). */
 function poisson(rng: Rng, lambda: number): number {
@@ -59,12 +60,7 @@ describe('the fit’s parameters and loss', () => {
     const grads = [leaves.logBeta, leaves.logGamma, leaves.logI0, leaves.logitRho].map((t) => t.grad![0]);
     const u0 = [leaves.logBeta, leaves.logGamma, leaves.logI0, leaves.logitRho].map((t) => t.data[0]);
     for (let k = 0; k < 4; k++) {
-      const e = 1e-5;
-      const up = [...u0], dn = [...u0];
-      up[k] += e;
-      dn[k] -= e;
-      const fd =
-        (fitLoss(fromUnconstrained(up), NYC_CITYWIDE, NYC_FIT_WINDOW, N) - fitLoss(fromUnconstrained(dn), NYC_CITYWIDE, NYC_FIT_WINDOW, N)) / (2 * e);
+      const fd = centralDifference(() => fitLoss(fromUnconstrained(u0), NYC_CITYWIDE, NYC_FIT_WINDOW, N), u0, k, 1e-5);
       expect(Math.abs(grads[k] - fd)).toBeLessThan(2e-3 * Math.abs(fd) + 1e-5);
     }
   });

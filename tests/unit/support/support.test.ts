@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { centralDifference, numericGradient } from './finite-differences';
 import { nelderMead } from './nelder-mead';
+import { binomialUpperTail, clopperPearsonLower } from './binomial';
 
 describe('central differences', () => {
   it('give the derivative of a cubic to O(h²), put the coordinate back, and divide by the step float32 stored', () => {
@@ -32,5 +33,24 @@ describe('Nelder–Mead', () => {
     const c = [0.3, -2, 5, 1e-2];
     const r = nelderMead((x) => x.reduce((s, v, i) => s + (i + 1) * (v - c[i]) ** 2, 0) + (x[0] - c[0]) * (x[1] - c[1]), [0, 0, 0, 0]);
     r.x.forEach((v, i) => expect(v).toBeCloseTo(c[i], 4));
+  });
+});
+
+describe('Clopper–Pearson lower bound', () => {
+  it('is α^(1/n) when nothing failed: 128 of 128 supports only 0.977, 149 of 149 supports 0.98', () => {
+    expect(clopperPearsonLower(128, 128)).toBeCloseTo(0.97687, 5);
+    expect(clopperPearsonLower(148, 148)).toBeLessThan(0.98);
+    expect(clopperPearsonLower(149, 149)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('puts the chance of the observed count or more at exactly α, and agrees with the closed form for 9 of 10', () => {
+    for (const [x, n] of [[9, 10], [50, 80], [497, 512]]) {
+      const p = clopperPearsonLower(x, n);
+      expect(binomialUpperTail(x, n, p)).toBeCloseTo(0.05, 9);
+    }
+    // P(X ≥ 9) = 10p⁹(1 − p) + p¹⁰ at the bound.
+    const p = clopperPearsonLower(9, 10);
+    expect(10 * p ** 9 * (1 - p) + p ** 10).toBeCloseTo(0.05, 9);
+    expect(p).toBeCloseTo(0.6058, 4);
   });
 });

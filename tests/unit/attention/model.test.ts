@@ -4,6 +4,7 @@ import { createTinyTransformer, forward, parameters, D_MODEL } from '$lib/models
 import { attentionHandoff } from '$lib/models/attention-handoff';
 import { dotProductMatrix, headSteps } from '$lib/models/attention-steps';
 import { LECTURE_TIRED, LECTURE_WIDE, SENTENCE_LENGTH, makeSentence, tokenId } from '$lib/models/winograd-corpus';
+import { centralDifference } from '../support/finite-differences';
 
 const T = SENTENCE_LENGTH;
 const tired = makeSentence(LECTURE_TIRED).tokens, wide = makeSentence(LECTURE_WIDE).tokens;
@@ -74,11 +75,8 @@ describe('attention handoff (figure 9)', () => {
     // find the knob with the largest slope and check it by central differences
     let where: [number, number] = [0, 0];
     parameters(m).forEach((p, i) => p.grad?.forEach((g, j) => { if (Math.abs(g) === h.largestSlope) where = [i, j]; }));
-    const p = parameters(m)[where[0]], j = where[1], g = p.grad![j], v = p.data[j], eps = 1e-2;
-    p.data[j] = v + eps; const up = attentionHandoff(m, s).loss;
-    p.data[j] = v - eps; const down = attentionHandoff(m, s).loss;
-    p.data[j] = v;
-    expect((up - down) / (2 * eps)).toBeCloseTo(g, 2);
+    const p = parameters(m)[where[0]], j = where[1], g = p.grad![j];
+    expect(centralDifference(() => attentionHandoff(m, s).loss, p.data, j, 1e-2)).toBeCloseTo(g, 2);
     expect(Math.abs(g)).toBe(h.largestSlope);
   });
 });

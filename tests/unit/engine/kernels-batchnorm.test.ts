@@ -4,6 +4,7 @@ import {
   batchNormBackward, batchNormInferenceForward, batchNormTrainForward
 } from '../../../src/lib/engine/kernels/batchnorm';
 import { randomArray, worstError } from './kernels-reference';
+import { numericGradient } from '../support/finite-differences';
 
 /** y = γ(x − μ)/√(σ² + ε) + β in float64, with batch statistics or the given ones. */
 function refForward(
@@ -35,17 +36,7 @@ function numericGrads(
     for (let i = 0; i < y.length; i++) s += dy[i] * y[i];
     return s;
   };
-  const grad = (v: Float64Array): Float64Array => {
-    const out = new Float64Array(v.length);
-    for (let i = 0; i < v.length; i++) {
-      const keep = v[i], h = 1e-5 * Math.max(1, Math.abs(keep));
-      v[i] = keep + h; const up = loss();
-      v[i] = keep - h; const down = loss();
-      v[i] = keep;
-      out[i] = (up - down) / (2 * h);
-    }
-    return out;
-  };
+  const grad = (v: Float64Array) => numericGradient(loss, v, (keep) => 1e-5 * Math.max(1, Math.abs(keep)));
   return { dx: grad(xs), dgamma: grad(gs), dbeta: grad(bs) };
 }
 

@@ -6,6 +6,7 @@ import {
 } from '$lib/models/lightning-indexer';
 import { MODEL_DIM } from '$lib/models/recall-model';
 import { QUERIES } from '$lib/models/recall-task';
+import { centralDifference } from '../support/finite-differences';
 
 const D = MODEL_DIM;
 
@@ -112,17 +113,8 @@ describe('lightning indexer', () => {
     for (const w of [ix.wq, ix.ww, ix.wk]) {
       for (let trial = 0; trial < 6; trial++) {
         const i = rng.int(w.size);
-        const keep = w.data[i];
-        // A small step (few ReLU kinks crossed); the divisor is the step float32 really stored.
-        const h = 1e-3;
-        w.data[i] = keep + h;
-        const wUp = w.data[i];
-        const up = directKl(directScores(ix, hidden), target.data, L);
-        w.data[i] = keep - h;
-        const wDown = w.data[i];
-        const down = directKl(directScores(ix, hidden), target.data, L);
-        w.data[i] = keep;
-        const fd = (up - down) / (wUp - wDown);
+        // A small step (few ReLU kinks crossed).
+        const fd = centralDifference(() => directKl(directScores(ix, hidden), target.data, L), w.data, i, 1e-3);
         expect(Math.abs(w.grad![i] - fd)).toBeLessThan(2e-4 + 1e-2 * Math.abs(fd));
       }
     }

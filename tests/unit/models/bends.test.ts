@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countTurningPoints, nestedBends, nestedParabola } from '$lib/models/bends';
+import { centralDifference } from '../support/finite-differences';
 
 describe('turning points of nested parabolas', () => {
   it('counts the known extrema of sin(kπx) on (−1, 1): 2k of them', () => {
@@ -25,8 +26,8 @@ describe('turning points of nested parabolas', () => {
 
   it('gives the chain-rule slope (finite differences)', () => {
     for (const [a, k, x] of [[1.7, 3, 0.3], [2, 5, -0.61], [1.2, 2, 0.9]]) {
-      const e = 1e-6;
-      const fd = (nestedParabola(a, k, x + e).value - nestedParabola(a, k, x - e).value) / (2 * e);
+      const at = [x];
+      const fd = centralDifference(() => nestedParabola(a, k, at[0]).value, at, 0, 1e-6);
       expect(nestedParabola(a, k, x).slope).toBeCloseTo(fd, 5);
     }
   });

@@ -4,6 +4,7 @@ import { LogisticSgd, sigmoid } from '$lib/models/logistic';
 import { PerceptronVsLogistic } from '$lib/models/perceptron-vs-logistic';
 import { presetPoints, xorPoints } from '$lib/models/point-sets';
 import type { Label, LabelledPoint } from '$lib/models/perceptron';
+import { centralDifference } from '../support/finite-differences';
 
 /** Log loss of one example in float64, written out independently of the engine. */
 function logLoss(w: number[], p: LabelledPoint): number {
@@ -27,12 +28,8 @@ describe('logistic regression on the engine', () => {
         const x = [x1, x2, 1];
         for (let i = 0; i < 3; i++) {
           expect(gradient[i]).toBeCloseTo(err * x[i], 5);
-          const h = 1e-6;
-          const up = wf.slice(),
-            down = wf.slice();
-          up[i] += h;
-          down[i] -= h;
-          expect(gradient[i]).toBeCloseTo((logLoss(up, p) - logLoss(down, p)) / (2 * h), 4);
+          const nudged = wf.slice();
+          expect(gradient[i]).toBeCloseTo(centralDifference(() => logLoss(nudged, p), nudged, i, 1e-6), 4);
         }
         expect(loss).toBeCloseTo(logLoss(wf, p), 5);
       }),

@@ -5,6 +5,7 @@ import { Mlp } from '$lib/models/mlp';
 import { NYC_TASK, curveTask } from '$lib/models/nyc-curve-task';
 import { NYC_CITYWIDE } from '$lib/data/nyc';
 import { referenceLoss, referenceOutput } from './reference-mlp';
+import { centralDifference } from '../support/finite-differences';
 
 describe('the NYC task', () => {
   it('maps the first and last day to −1 and 1 and the peak count to 1', () => {
@@ -56,11 +57,7 @@ describe('the section-4 network', () => {
     const xs = NYC_TASK.x.data, ys = NYC_TASK.y.data;
     expect(loss).toBeCloseTo(referenceLoss(knobs, 8, xs, ys), 6);
     for (const k of [0, 7, 8, 16, 40, 80, 88, 96]) {
-      const h = 1e-6;
-      const up = knobs.slice(), down = knobs.slice();
-      up[k] += h;
-      down[k] -= h;
-      const fd = (referenceLoss(up, 8, xs, ys) - referenceLoss(down, 8, xs, ys)) / (2 * h);
+      const fd = centralDifference(() => referenceLoss(knobs, 8, xs, ys), knobs, k, 1e-6);
       expect(Math.abs(gradient[k] - fd)).toBeLessThan(1e-3 * Math.max(Math.abs(fd), 1e-3));
     }
   });

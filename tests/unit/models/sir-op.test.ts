@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Tape, add, mul, param, sub, sum, type Tensor } from '$lib/engine';
 import { sirDailyInfections } from '$lib/models/sir-op';
 import { dailyNewInfections, simulateSir } from '$lib/models/sir';
+import { centralDifference } from '../support/finite-differences';
 
 /**
  * The same RK4 integration written with the engine's elementwise ops only, so that the engine's
@@ -92,8 +93,7 @@ describe('sirDailyInfections: the fused SIR op', () => {
       for (const k of ['i0', 'beta', 'gamma'] as const) {
         // Evaluate at the float32 values the op actually saw.
         const base = { beta: t.beta.data[0], gamma: t.gamma.data[0], i0: t.i0.data[0] };
-        const eps = 1e-6 * base[k];
-        const fd = (objective({ ...base, [k]: base[k] + eps }) - objective({ ...base, [k]: base[k] - eps })) / (2 * eps);
+        const fd = centralDifference(() => objective(base), base, k, (v) => 1e-6 * v);
         expect(Math.abs(t[k].grad![0] - fd)).toBeLessThanOrEqual(1e-4 * Math.abs(fd) + 1e-9);
       }
     }

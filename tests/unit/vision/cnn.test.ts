@@ -2,13 +2,14 @@
 // shipped weights reproducing the shipped metrics exactly.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Tape, Tensor } from '$lib/engine';
+import { Tape } from '$lib/engine';
 import { decodePhotoSet, photo, SPLIT_FILES } from '$lib/data/cats-dogs';
 import {
   createCnn, evaluate, forward, imagesToTensor, inspectPhoto, loadCnn, parameterCount, scalePixel
 } from '$lib/models/cnn';
 import { augmentInto, CnnTraining, DEFAULT_TRAINING } from '$lib/models/cnn-training';
 import { classScore, saliency } from '$lib/models/saliency';
+import { centralDifference } from '../support/finite-differences';
 
 const test = decodePhotoSet(new Uint8Array(readFileSync(`static/data/${SPLIT_FILES.test}`)), 'test');
 
@@ -64,11 +65,7 @@ describe('saliency', () => {
       const { gradient } = saliency(net, pixels, cls);
       const base = imagesToTensor(pixels, 1);
       for (const i of [0, 100, 1551, 2048, 3071]) {
-        const h = 1e-2;
-        const plus = new Tensor(base.data.slice(), base.shape), minus = new Tensor(base.data.slice(), base.shape);
-        plus.data[i] += h;
-        minus.data[i] -= h;
-        const fd = (classScore(net, plus, cls) - classScore(net, minus, cls)) / (2 * h);
+        const fd = centralDifference(() => classScore(net, base, cls), base.data, i, 1e-2);
         expect(Math.abs(gradient[i] - fd)).toBeLessThan(2e-3 + 0.02 * Math.abs(fd));
       }
     }

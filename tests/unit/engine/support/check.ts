@@ -16,6 +16,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Rng, Tape, Tensor } from '$lib/engine';
 import type { OpCase, Tol } from './op-cases';
 import type { R } from './ref64';
+import { numericGradient } from '../../support/finite-differences';
 
 export const DEFAULT_FD = { forward: { rtol: 1e-5, atol: 1e-5 }, grad: { rtol: 1e-3, atol: 1e-4 } };
 export const DEFAULT_TF = { forward: { rtol: 1e-5, atol: 1e-5 }, grad: { rtol: 1e-4, atol: 1e-5 } };
@@ -66,15 +67,8 @@ export function checkFiniteDifferences(c: OpCase, seed: number, tol = DEFAULT_FD
   const h = 1e-5;
   c.inputs.forEach((inp, k) => {
     if (!inp.grad) return;
-    const numeric = new Float64Array(inp.data.length);
-    for (let i = 0; i < numeric.length; i++) {
-      const xs64 = base.map((b) => ({ shape: b.shape, data: b.data.slice() }));
-      xs64[k].data[i] = base[k].data[i] + h;
-      const up = L(xs64);
-      xs64[k].data[i] = base[k].data[i] - h;
-      const down = L(xs64);
-      numeric[i] = (up - down) / (2 * h);
-    }
+    const xs64 = base.map((b) => ({ shape: b.shape, data: b.data.slice() }));
+    const numeric = numericGradient(() => L(xs64), xs64[k].data, h);
     const analytic = xs[k].grad ?? new Float32Array(numeric.length);
     assertClose(analytic, numeric, tol.grad, `${c.note}: gradient of input ${k}`);
   });

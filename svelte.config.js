@@ -22,6 +22,27 @@ function appHtmlScriptHashes() {
  */
 const PAGE_PARTS = /\/src\/(routes\/|lib\/ui\/(Figure|Row|Section|TopBar|ThemeToggle)\.svelte$)/;
 
+/**
+ * Where the site will live on its host: '' for the root of a domain, or a path such as
+ * /courses/ml101/handoff for a course's web space (BASE_PATH=/courses/ml101/handoff npm run build).
+ * Every link, asset, worker and the service worker's scope follow it through SvelteKit's paths.base.
+ */
+function basePath() {
+  const path = process.env.BASE_PATH ?? '';
+  if (path !== '' && !/^\/[^?#\s]*[^/?#\s]$/.test(path)) {
+    throw new Error(`BASE_PATH must be empty or a path that starts with '/' and does not end with '/' (e.g. /courses/ml101/handoff); got "${path}"`);
+  }
+  return path;
+}
+
+/**
+ * Where the built site is written: build/ unless BUILD_DIR says otherwise (tests/e2e/subpath.test.ts
+ * builds into build-subpath/). Another output gets its own working folder too, because `vite preview`
+ * serves .svelte-kit/output, which the other browser tests are using while that build runs.
+ */
+const out = process.env.BUILD_DIR || 'build';
+const outDir = out === 'build' ? '.svelte-kit' : `.svelte-kit/${out.replace(/[^\w.-]/g, '_')}`;
+
 /** @type {import('@sveltejs/kit').Config} */
 export default {
   // KaTeX runs here, at build time, before Svelte parses the markup.
@@ -38,7 +59,9 @@ export default {
     }
   },
   kit: {
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    adapter: adapter({ pages: out, assets: out, fallback: undefined, strict: true }),
+    outDir,
+    paths: { base: basePath() },
     prerender: { handleHttpError: 'fail' },
     // Prerendered pages carry this as a <meta http-equiv> tag, with hashes of SvelteKit's own
     // inline bootstrap script. A meta policy cannot set frame-ancestors, which is what we want:

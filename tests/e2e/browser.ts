@@ -22,13 +22,15 @@ export interface OpenOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   colorScheme?: 'light' | 'dark';
   path?: string;
+  /** A full address to open instead of `path` on the default server (e.g. a build served under a sub-path). */
+  url?: string;
   /** 'block' keeps the site's service worker out, so that page.route sees every request (chunks, workers). */
   serviceWorkers?: 'allow' | 'block';
 }
 
 /** Open the lecture in a fresh context, recording console errors and requests that leave the origin. */
 export async function openLecture(browser: Browser, opts: OpenOptions = {}): Promise<Opened> {
-  const base = inject('baseURL');
+  const url = opts.url ?? inject('baseURL') + (opts.path ?? '/');
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     reducedMotion: opts.reducedMotion ?? 'no-preference',
@@ -38,7 +40,7 @@ export async function openLecture(browser: Browser, opts: OpenOptions = {}): Pro
   const page = await context.newPage();
   const errors: string[] = [];
   const foreign: string[] = [];
-  const origin = new URL(base).origin;
+  const origin = new URL(url).origin;
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -47,7 +49,7 @@ export async function openLecture(browser: Browser, opts: OpenOptions = {}): Pro
     const u = r.url();
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) foreign.push(u);
   });
-  await page.goto(base + (opts.path ?? '/'), { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load' });
   return { context, page, errors, foreign };
 }
 

@@ -15,12 +15,12 @@ export interface SectionMeta {
 }
 
 export const SECTIONS: readonly SectionMeta[] = [
-  { n: 1, id: 'the-question', title: 'The question: a curve that keeps rising', short: 'A rising curve', minutes: 4 },
-  { n: 2, id: 'sir', title: 'The first way: build it from understanding', short: 'SIR, from understanding', minutes: 7 },
-  { n: 3, id: 'refuse-to-understand', title: 'The second way: refuse to understand', short: 'Refuse to understand', minutes: 4 },
-  { n: 4, id: 'knobs', title: 'A machine made of knobs', short: 'A machine of knobs', minutes: 4 },
-  { n: 5, id: 'the-engine', title: 'The engine: gradient descent and backpropagation', short: 'Gradient descent', minutes: 8 },
-  { n: 6, id: 'the-handoff', title: 'The move: the handoff', short: 'The handoff', minutes: 3 },
+  { n: 1, id: 'the-question', title: 'The question: a curve that keeps rising', short: 'A rising curve', minutes: 3 },
+  { n: 2, id: 'sir', title: 'The first way: build it from understanding', short: 'SIR, from understanding', minutes: 3 },
+  { n: 3, id: 'refuse-to-understand', title: 'The second way: refuse to understand', short: 'Refuse to understand', minutes: 2 },
+  { n: 4, id: 'knobs', title: 'A machine made of knobs', short: 'A machine of knobs', minutes: 2 },
+  { n: 5, id: 'the-engine', title: 'The engine: gradient descent and backpropagation', short: 'Gradient descent', minutes: 4 },
+  { n: 6, id: 'the-handoff', title: 'The move: the handoff', short: 'The handoff', minutes: 2 },
   { n: 7, id: 'vision', title: 'The move in vision: cats and dogs', short: 'Cats and dogs', minutes: 3 },
   { n: 8, id: 'attention', title: 'The move in language: attention', short: 'Attention', minutes: 3 },
   { n: 9, id: 'the-pattern', title: 'The pattern: one move everywhere', short: 'One move everywhere', minutes: 1 },

@@ -69,6 +69,13 @@ describe('own data: a European spreadsheet', () => {
     await page.locator('[data-action="read-paste"]').click();
     await expect.poll(() => statusText(page)).toBe('In column “Fälle”, “1.000” could be 1 (the dot is a decimal point) or 1000 (the dot separates thousands). Which is it?');
     await expect.poll(() => page.locator('[data-action="count-style-point"]').textContent()).toBe('The dot is a decimal point: “1.000” is 1.');
+    // The question and its two answers fit a small phone's 320 px.
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const el of await page.locator('[data-own-data] .offer, [data-own-data] .offer .btn, [data-readout="data-status"]').all()) {
+      const box = (await el.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+      expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    }
     await page.locator('[data-action="count-style-comma"]').click();
     await expect
       .poll(() => statusText(page))

@@ -142,7 +142,7 @@ export function readCounts(cells: readonly string[], columnName: string, chosen?
 
   const style: NumberStyle = fits(comma) > fits(point) ? 'comma' : 'point';
   // Say what a separator meant wherever it was not a plain decimal point (1,234 or 12,5 or 1.234.567).
-  const values = read(style);
+  const values = style === 'point' ? point : comma;
   const i = filled.findIndex((c, j) => values[j] !== null && /[.,]/.test(c) && values[j] !== Number(c));
   if (i < 0) return { style, ask: false, sentence: '', choices: [] };
   const cell = filled[i];

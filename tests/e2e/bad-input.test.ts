@@ -5,6 +5,7 @@
  */
 import { describe } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixture';
 import { showFigure } from './browser';
 
@@ -34,7 +35,8 @@ function europeanCsv(counts: string[], startDay = Date.UTC(2021, 9, 4)): string 
 }
 
 describe('own data: a European spreadsheet', () => {
-  test('reads 1.234 as 1234 and says so, offers the decimal reading in one click, and asks about 1.000', async ({ open }) => {
+  // A generous limit on waiting (three files read, an accessibility scan), not a thing tested.
+  test('reads 1.234 as 1234 and says so, offers the decimal reading in one click, and asks about 1.000', { timeout: 180_000 }, async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const input = await openOwnData(page);
 
@@ -69,7 +71,9 @@ describe('own data: a European spreadsheet', () => {
     await page.locator('[data-action="read-paste"]').click();
     await expect.poll(() => statusText(page)).toBe('In column “Fälle”, “1.000” could be 1 (the dot is a decimal point) or 1000 (the dot separates thousands). Which is it?');
     await expect.poll(() => page.locator('[data-action="count-style-point"]').textContent()).toBe('The dot is a decimal point: “1.000” is 1.');
-    // The question and its two answers fit a small phone's 320 px.
+    // The question and its answers: no serious accessibility violation, and they fit a small phone's 320 px.
+    const axe = await new AxeBuilder({ page }).include('[data-own-data]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.setViewportSize({ width: 320, height: 640 });
     for (const el of await page.locator('[data-own-data] .offer, [data-own-data] .offer .btn, [data-readout="data-status"]').all()) {
       const box = (await el.boundingBox())!;

@@ -8,7 +8,7 @@
  * messages carry an offer (round the counts, fill the gaps) that the reader can accept.
  */
 import { dsvFormat } from 'd3-dsv';
-import { type DayOrder, isoOfDayNumber, parseDate, slashOrder } from './dates';
+import { type DayOrder, dateInWords, isoOfDayNumber, orderExample, parseDate, slashOrder } from './dates';
 
 /** Fewer days than this leave too little curve for the figures to fit. */
 export const MIN_DAYS = 20;
@@ -41,17 +41,115 @@ function detectDelimiter(text: string): Delimiter {
 }
 
 /**
- * A count as written in a spreadsheet: "1234", "1,234" (thousands separators), "12.5", "-3".
- * With ';' as the delimiter a decimal comma ("12,5") is read as a decimal point.
+ * How a column writes its numbers: 'point' as in English (1,234.5: commas group thousands, a dot
+ * marks decimals) or 'comma' as in much of Europe (1.234,5: dots group, a comma marks decimals).
+ */
+export type NumberStyle = 'point' | 'comma';
+
+// Digit groups never start with 0: "0.100" is a decimal in either style, never a hundred.
+const GROUPED: Record<NumberStyle, RegExp> = { point: /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/, comma: /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/ };
+const PLAIN: Record<NumberStyle, RegExp> = { point: /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i, comma: /^[+-]?(\d+,?\d*|,\d+)(e[+-]?\d+)?$/i };
+const GROUP_MARK: Record<NumberStyle, string> = { point: ',', comma: '.' };
+
+/** One cell read in one style: "1.234" is 1.234 in 'point' and 1234 in 'comma'; null if it does not fit. */
+export function parseNumber(cell: string, style: NumberStyle): number | null {
+  const s = cell.trim();
+  const ungrouped = GROUPED[style].test(s) ? s.split(GROUP_MARK[style]).join('') : s;
+  if (!PLAIN[style].test(ungrouped)) return null;
+  const v = Number(ungrouped.replace(',', '.'));
+  return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * A cell alone, out of its column: in the style a file with this delimiter usually has (a ';' file
+ * comes from a spreadsheet that writes decimal commas), else in the other. Enough to tell numbers
+ * from words; `readCounts` decides a whole column's style.
  */
 export function parseCount(cell: string, delimiter: Delimiter = ','): number | null {
-  let s = cell.trim();
-  if (s === '') return null;
-  if (delimiter === ';' && /^[+-]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
-  else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
-  const v = Number(s);
-  return Number.isFinite(v) ? v : null;
+  const usual: NumberStyle = delimiter === ';' ? 'comma' : 'point';
+  return parseNumber(cell, usual) ?? parseNumber(cell, usual === 'point' ? 'comma' : 'point');
+}
+
+/** One click that settles how a count column's separators are read. */
+export interface CountChoice {
+  style: NumberStyle;
+  /** "The dot separates thousands: “1.000” is 1000." */
+  label: string;
+}
+
+export interface CountReading {
+  style: NumberStyle;
+  /** Both styles fit the column and nothing tells them apart: the reader must choose (`choices`). */
+  ask: boolean;
+  /** One plain sentence on how the separators were read, or the question; '' when nothing needs saying. */
+  sentence: string;
+  /** When asking, both readings; otherwise the other reading, when it fits the column too. */
+  choices: CountChoice[];
+}
+
+const markName = (mark: string) => (mark === '.' ? 'dot' : 'comma');
+
+/** What a style makes of the separator in a cell like "1.234" (one mark, between digit groups). */
+function meaning(style: NumberStyle, cell: string): string {
+  const mark = cell.includes('.') ? '.' : ',';
+  if (mark === GROUP_MARK[style]) return `the ${markName(mark)} separates thousands`;
+  return mark === '.' ? 'the dot is a decimal point' : 'the comma is a decimal mark';
+}
+
+const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/**
+ * How a count column's separators are meant. The style that reads more of its cells wins. When
+ * both read every cell, and some cell ("1.234") differently, counts settle it: a daily count is a
+ * whole number, so if only one reading gives whole numbers, that one is taken, and said. When both
+ * do ("1.000" is 1000 or 1) or neither does, the reader is asked, unless they already chose.
+ */
+export function readCounts(cells: readonly string[], columnName: string, chosen?: NumberStyle): CountReading {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  const read = (style: NumberStyle) => filled.map((c) => parseNumber(c, style));
+  const point = read('point');
+  const comma = read('comma');
+  const fits = (v: (number | null)[]) => v.filter((x) => x !== null).length;
+  const whole = (v: (number | null)[]) => v.every((x) => x === null || Number.isInteger(x));
+  const column = `In column “${columnName}”`;
+  const other = (style: NumberStyle): NumberStyle => (style === 'point' ? 'comma' : 'point');
+
+  const both = fits(point) === filled.length && fits(comma) === filled.length;
+  const differs = filled.map((_, i) => both && point[i] !== comma[i]);
+  if (differs.includes(true)) {
+    const told = whole(point) !== whole(comma) ? (whole(point) ? 'point' : 'comma') : undefined;
+    // The cell to show: when whole numbers told the style, one the other style makes a fraction of.
+    const rejected = told === 'point' ? comma : point;
+    const k = told ? differs.findIndex((d, i) => d && !Number.isInteger(rejected[i])) : differs.indexOf(true);
+    const cell = filled[k];
+    const choice = (style: NumberStyle): CountChoice => ({
+      style,
+      label: `${capital(meaning(style, cell))}: “${cell}” is ${style === 'point' ? point[k] : comma[k]}.`
+    });
+    const style = chosen ?? told;
+    if (!style) {
+      return {
+        style: 'point',
+        ask: true,
+        sentence: `${column}, “${cell}” could be ${point[k]} (${meaning('point', cell)}) or ${comma[k]} (${meaning('comma', cell)}). Which is it?`,
+        choices: [choice('comma'), choice('point')]
+      };
+    }
+    const why = chosen ? ', as you chose' : ', because a daily count is a whole number';
+    const value = style === 'point' ? point[k] : comma[k];
+    return { style, ask: false, sentence: `${column}, ${meaning(style, cell)}: “${cell}” was read as ${value}${why}.`, choices: [choice(other(style))] };
+  }
+
+  const style: NumberStyle = fits(comma) > fits(point) ? 'comma' : 'point';
+  // Say what a separator meant wherever it was not a plain decimal point (1,234 or 12,5 or 1.234.567).
+  const values = style === 'point' ? point : comma;
+  const i = filled.findIndex((c, j) => values[j] !== null && /[.,]/.test(c) && values[j] !== Number(c));
+  if (i < 0) return { style, ask: false, sentence: '', choices: [] };
+  const cell = filled[i];
+  const marks: string[] = [];
+  if (cell.includes(GROUP_MARK[style])) marks.push(`the ${markName(GROUP_MARK[style])} separates thousands`);
+  if (style === 'comma' && cell.includes(',')) marks.push('the comma is a decimal mark');
+  return { style, ask: false, sentence: `${column}, ${marks.join(' and ')}: “${cell}” was read as ${values[i]}.`, choices: [] };
 }
 
 function isDataCell(cell: string, delimiter: Delimiter): boolean {
@@ -137,8 +235,10 @@ export interface SeriesOptions {
   fillGaps?: boolean;
   /** The column is a running total: use the day-to-day differences. */
   difference?: boolean;
-  /** Force the field order of slash dates (otherwise the column decides). */
+  /** Force the field order of year-last dates (otherwise the column decides). */
   dayOrder?: DayOrder;
+  /** The reader's answer on how the count column's separators are meant (see `readCounts`). */
+  countStyle?: NumberStyle;
 }
 
 export interface SeriesDraft {
@@ -148,11 +248,14 @@ export interface SeriesDraft {
   values: number[];
   /** What was done to the data on the way (gaps filled, values rounded, dates read month-first …). */
   notes: string[];
+  /** How the count column's separators were read, one sentence for the status line, or ''. */
+  countReading: string;
   /** The raw column never falls: it is probably a running total. */
   cumulativeLikely: boolean;
 }
 
-export type Offer = 'repair' | 'fill-gaps';
+/** count-style: the reader is asked how the count column's separators are meant. */
+export type Offer = 'repair' | 'fill-gaps' | 'count-style';
 export type BuildOutcome = { ok: true; value: SeriesDraft } | { ok: false; message: string; offer?: Offer };
 
 /** A column that (almost) never falls and does grow reads as a running total. */
@@ -165,6 +268,15 @@ export function looksCumulative(values: readonly number[]): boolean {
     else if (values[i] > values[i - 1]) rises++;
   }
   return falls <= 0.02 * (values.length - 1) && rises >= 0.3 * (values.length - 1) && values.at(-1)! > 2 * Math.max(1, values[0]);
+}
+
+/** The sentence saying which order was assumed for dates no cell settles, with one of them in words. */
+function assumedOrderNote(cells: readonly string[], order: DayOrder): string {
+  const cell = orderExample(cells)!;
+  const read = dateInWords(parseDate(cell, order)!);
+  return order === 'dmy'
+    ? `Dates like “${cell}” were read day first, as ${read}: the usual order when dots separate the parts, and no date in the column says otherwise. If the month comes first, choose that above.`
+    : `Dates like “${cell}” were read month first (US), as ${read}; no date in the column says otherwise. If the day comes first (European), choose that above.`;
 }
 
 function rowNumber(table: Table, i: number): number {
@@ -180,6 +292,8 @@ export function buildSeries(table: Table, opts: SeriesOptions): BuildOutcome {
   const slash = slashOrder(table.rows.map((r) => r[dc]));
   const order = opts.dayOrder ?? slash.order;
   const notes: string[] = [];
+  const counts = readCounts(table.rows.map((r) => r[cc]), table.columns[cc], opts.countStyle);
+  if (counts.ask) return { ok: false, offer: 'count-style', message: counts.sentence };
 
   const byDay = new Map<number, { value: number; row: number }>();
   for (let i = 0; i < table.rows.length; i++) {
@@ -190,7 +304,7 @@ export function buildSeries(table: Table, opts: SeriesOptions): BuildOutcome {
       return { ok: false, message: `Row ${rowNumber(table, i)}: ${quote(r[dc])} is not a date that can be read (write 2020-03-01, 3/1/2020 or 1.3.2020).` };
     }
     if (r[cc].trim() === '') continue; // an empty count is a missing day, handled with the gaps
-    const value = parseCount(r[cc], table.delimiter);
+    const value = parseNumber(r[cc], counts.style);
     if (value === null) return { ok: false, message: `Row ${rowNumber(table, i)}: ${quote(r[cc])} in column ${countName} is not a number.` };
     const seen = byDay.get(day);
     if (seen) {
@@ -217,7 +331,7 @@ export function buildSeries(table: Table, opts: SeriesOptions): BuildOutcome {
       };
     }
   }
-  if (slash.assumed && !opts.dayOrder) notes.push('Dates like 3/4/2020 were read month first (US); no date in the column says otherwise. Choose day first above if they are European.');
+  if (slash.assumed && !opts.dayOrder) notes.push(assumedOrderNote(table.rows.map((r) => r[dc]), order));
 
   // Missing days: a daily count of 0 (nothing reported); a running total stays where it was.
   let raw: number[] = [];
@@ -242,11 +356,14 @@ export function buildSeries(table: Table, opts: SeriesOptions): BuildOutcome {
       fractional ? `${fractional.toLocaleString('en-US')} count${fractional === 1 ? ' is' : 's are'} not whole` : '',
       negative ? `${negative.toLocaleString('en-US')} ${negative === 1 ? 'is' : 'are'} negative` : ''
     ].filter(Boolean);
-    if (!opts.repair) return { ok: false, offer: 'repair', message: `In column ${countName}, ${what.join(' and ')}. Daily counts must be whole numbers of zero or more.` };
+    if (!opts.repair) {
+      const message = `In column ${countName}, ${what.join(' and ')}. Daily counts must be whole numbers of zero or more.`;
+      return { ok: false, offer: 'repair', message: counts.sentence ? `${message} ${counts.sentence}` : message };
+    }
     raw = raw.map((v) => Math.max(0, Math.round(v)));
     notes.push(`Counts were rounded to whole numbers and negative ones set to 0 (${what.join(', ')}).`);
   }
   if (raw.length < MIN_DAYS) return { ok: false, message: `The series has ${raw.length} day${raw.length === 1 ? '' : 's'}; the figures need at least ${MIN_DAYS}.` };
   if (!raw.some((v) => v > 0)) return { ok: false, message: `Every count in column ${countName} is zero: there is no curve to fit.` };
-  return { ok: true, value: { startDay, values: raw, notes, cumulativeLikely } };
+  return { ok: true, value: { startDay, values: raw, notes, countReading: counts.sentence, cumulativeLikely } };
 }

@@ -6,8 +6,11 @@
  */
 export type Sniffed =
   | { kind: 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp'; width: number; height: number }
-  /** heic: an iPhone photo's usual format, which most browsers other than Safari cannot decode. */
-  | { kind: 'svg' | 'text' | 'heic' | 'unknown' };
+  /**
+   * heic: an iPhone photo's usual format; tiff: what scanners and some
+   * photo editors save. Safari decodes both; Chromium and Firefox decode neither.
+   */
+  | { kind: 'svg' | 'text' | 'heic' | 'tiff' | 'unknown' };
 
 const u16be = (b: Uint8Array, i: number) => (b[i] << 8) | b[i + 1];
 const u16le = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
@@ -66,6 +69,11 @@ export function sniffImage(head: Uint8Array): Sniffed {
   if (b.length >= 26 && ascii(b, 0, 2) === 'BM') return { kind: 'bmp', width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
   // ISO base media files (HEIC, AVIF …) name their brand after "ftyp" at byte 4.
   if (b.length >= 12 && ascii(b, 4, 4) === 'ftyp' && /^(heic|heix|heim|heis|hevc|hevx|mif1|msf1)$/.test(ascii(b, 8, 4))) return { kind: 'heic' };
+  // TIFF opens with its byte order, "II" (Intel, little-endian) or "MM" (Motorola, big-endian),
+  // then the number 42 written in that order (43 for BigTIFF).
+  const order = b.length >= 8 ? ascii(b, 0, 2) : '';
+  const version = order === 'II' ? u16le(b, 2) : order === 'MM' ? u16be(b, 2) : 0;
+  if (version === 42 || version === 43) return { kind: 'tiff' };
   const start = b.subarray(0, 4096);
   if (looksLikeText(start.subarray(0, 512))) {
     return /<svg[\s>]/i.test(new TextDecoder().decode(start)) ? { kind: 'svg' } : { kind: 'text' };

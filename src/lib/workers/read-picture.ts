@@ -81,6 +81,9 @@ export async function readPictureFile(file: Blob): Promise<PictureResult> {
     if (sniffed.kind === 'heic') {
       return fail('That is a HEIC photo (the iPhone\'s usual format), which this browser cannot decode. Save or share it as a JPEG and try again.');
     }
+    if (sniffed.kind === 'tiff') {
+      return fail('That is a TIFF picture, which this browser cannot decode. Save it as a PNG or a JPEG (any photo or image editor can) and try again.');
+    }
     return fail('That file could not be read as an image: it may be damaged, or not really an image.');
   }
   const { width, height } = bitmap;

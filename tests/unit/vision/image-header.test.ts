@@ -48,6 +48,17 @@ describe('sniffImage', () => {
     expect(sniffImage(bytes([0, 0, 0, 0x18], 'ftypheic', new Array(20).fill(0)))).toEqual({ kind: 'heic' });
     expect(sniffImage(new Uint8Array(0))).toEqual({ kind: 'unknown' });
   });
+
+  it('knows a TIFF in both byte orders (and BigTIFF), and nothing else that starts II or MM', () => {
+    // Byte order, 42 in that order, then the offset of the first directory (8: right after).
+    expect(sniffImage(bytes('II', le16(42), le32(8), new Array(20).fill(0)))).toEqual({ kind: 'tiff' });
+    expect(sniffImage(bytes('MM', [0, 42], be32(8), new Array(20).fill(0)))).toEqual({ kind: 'tiff' });
+    expect(sniffImage(bytes('II', le16(43), le16(8), le16(0), new Array(20).fill(0)))).toEqual({ kind: 'tiff' });
+    // 42 in the wrong byte order, or a header cut before the directory offset: not a TIFF.
+    expect(sniffImage(bytes('II', [0, 42], le32(8), [0, 0]))).toEqual({ kind: 'unknown' });
+    expect(sniffImage(bytes('MM', [0, 42]))).toEqual({ kind: 'unknown' });
+    expect(sniffImage(bytes('MM*, the letters of a note\n'))).toEqual({ kind: 'text' });
+  });
 });
 
 describe('pngIsComplete', () => {

@@ -120,7 +120,6 @@ function freePort(): Promise<number> {
 }
 
 type Json = Record<string, unknown>;
-const ELEMENT = 'element-6066-11e4-a52f-4a616d6c6f6e';
 
 /** WebKit: errors are those the recorder above catches (window error events, unhandled rejections, console.error). */
 export async function openWebKit(url: string): Promise<EnginePage> {
@@ -180,8 +179,10 @@ export async function openWebKit(url: string): Promise<EnginePage> {
         return (await cmd('POST', '/execute/sync', { script: `return (${fn.toString()}).apply(null, arguments)`, args })) as never;
       },
       async upload(selector, path) {
+        // Found by its CSS selector, the file input takes the file's path as the keys sent to it.
         const el = (await cmd('POST', '/element', { using: 'css selector', value: selector })) as Json;
-        await cmd('POST', `/element/${el[ELEMENT]}/value`, { text: path });
+        const id = Object.values(el)[0]; // a web element reference has one key, its id
+        await cmd('POST', `/element/${id}/value`, { text: path });
       },
       errors: async () =>
         (await cmd('POST', '/execute/sync', { script: 'return window.__engineErrors || ["the error recorder did not run"]', args: [] })) as string[],

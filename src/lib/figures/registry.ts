@@ -76,7 +76,7 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '2b',
     section: 2,
     title: 'The curves draw themselves',
-    caption: 'The SIR equations integrated with fourth-order Runge–Kutta, ten steps a day, from the starting infected fraction you choose. “Ever infected” is where the run ends; the final-size relation’s prediction sits beside it and agrees when almost everyone starts out susceptible.',
+    caption: 'The SIR equations worked out step by step, ten small steps a day, from the starting values you choose. Move β and γ and watch the infected curve rise and fall; drag across the chart to read any day. “Ever infected” is where the run ends; the final-size relation’s prediction sits beside it and agrees when almost everyone starts out susceptible.',
     description: 'Susceptible, infected and recovered fractions over 200 days for beta 0.5 and gamma 0.2 per day.',
     load: () => import('./02-sir/SirCurves.svelte'),
     minHeight: 470
@@ -86,7 +86,7 @@ export const FIGURES: readonly FigureEntry[] = [
     section: 2,
     data: 'active',
     title: 'Fitting SIR to New York',
-    caption: 'Confirmed cases by date of diagnosis (bars) and the SIR model’s daily confirmed cases, ρ·N times the new infections of each day (purple). The loss compares log counts over the shaded window. Gradient descent is Adam on log β, log γ, log of the starting infections and logit ρ, so every step stays a valid model; the landscape shows the loss over β and γ with the other two dials held where they are.',
+    caption: 'Confirmed cases by date of diagnosis (bars) and the SIR model’s daily confirmed cases (purple): each day’s new infections times ρ, the share of infections that become confirmed cases, times the city’s population. Press Fit and gradient descent turns the dials until the curve sits on the bars of the shaded window. Then set the share of New Yorkers the model says were ever infected beside what antibody surveys measured.',
     description: "New York's daily cases with an SIR model curve fitted over March and April 2020.",
     load: () => import('./02-sir/SirFit.svelte'),
     minHeight: 900
@@ -96,7 +96,7 @@ export const FIGURES: readonly FigureEntry[] = [
     section: 3,
     data: 'active',
     title: 'The ladder of polynomials',
-    caption: 'Least-squares polynomials of degree 1 to 15 fitted to New York’s daily cases up to 10 July; the last three weeks (shaded) are held out and the dashed curve is the polynomial’s prediction for them. Time is rescaled to −1…1 and the fit uses Chebyshev polynomials solved by QR, so even degree 15 is computed accurately. The small chart shows both errors for every degree.',
+    caption: 'The best-fitting polynomial of each degree from 1 to 15 (least squares) for New York’s daily cases up to 10 July; the last three weeks (shaded) are held out and the dashed curve is the polynomial’s prediction for them. The small chart shows both errors for every degree. Time is rescaled to run from −1 to 1, so even degree 15 is computed accurately.',
     description: "New York's daily cases with a least-squares polynomial fitted to all but the last three weeks.",
     load: () => import('./03-refuse/Ladder.svelte'),
     minHeight: 520
@@ -115,7 +115,7 @@ export const FIGURES: readonly FigureEntry[] = [
     section: 4,
     data: 'active',
     title: 'A machine made of knobs',
-    caption: 'Every weight and bias of a network with one input, two hidden layers of eight tanh units and one output is a knob. Drag a knob up or down, or focus it and use the arrow keys or the mouse wheel; the curve and the loss follow at once. Pointing at a knob lights up the wires its effect travels along to the output. Inputs are days rescaled to run from −1 to 1, outputs are counts divided by the highest daily count.',
+    caption: 'Every weight and bias of a network with one input, two hidden layers of eight units and one output is a knob. It opens on a random start. Turn the ringed knob first (drag it up or down, or focus it and use the arrow keys) and the curve and the loss follow at once; pointing at a knob lights the wires its effect travels along to the output. Days are rescaled to run from −1 to 1, and counts are divided by the highest daily count.',
     description: "A network drawn as a desk of knobs, with its curve over New York's daily cases and its loss.",
     load: () => import('./04-knobs/Knobs.svelte'),
     minHeight: 720
@@ -125,7 +125,7 @@ export const FIGURES: readonly FigureEntry[] = [
     section: 4,
     data: 'active',
     title: 'From random to fitted',
-    caption: "One slider moves every knob together along the straight line from the network's seeded random start (0%) to its trained setting (100%). Below the curve: the loss at 101 points along that line, computed when the figure loads, with the slider's position marked. At 100% the readout is the trained network's own loss.",
+    caption: "One slider moves every knob together along the straight line from the random start its training began from (0%; not the one Figure 4a opens on) to its trained setting (100%). Below the curve: the loss at 101 points along that line, computed when the figure loads, with the slider's position marked. At 100% the readout is the trained network's own loss.",
     description: "A slider from random to fitted knobs, the network's curve over New York's daily cases, and the loss along the whole straight path.",
     load: () => import('./04-knobs/Path.svelte'),
     minHeight: 460
@@ -135,7 +135,7 @@ export const FIGURES: readonly FigureEntry[] = [
     section: 5,
     data: 'active',
     title: 'A ball on the loss curve',
-    caption: 'The loss as one knob of the trained network turns, every other knob fixed. Each step moves the ball by −η times the slope the backward sweep reports (the orange tangent); the arrow shows where the next step lands. The status reads the last steps: converging, oscillating, or diverged, in which case the run stops.',
+    caption: 'The loss as one knob of the trained network turns, every other knob fixed. Each step moves the ball by −η times the slope of the curve under it (the orange tangent); the arrow shows where the next step lands. The status reads the last steps: converging, oscillating, or diverged, in which case the run stops.',
     description: 'A loss curve over one knob of the network with a ball that steps downhill by gradient descent.',
     load: () => import('./05-engine/Ball.svelte'),
     minHeight: 470
@@ -145,7 +145,7 @@ export const FIGURES: readonly FigureEntry[] = [
     section: 5,
     data: 'active',
     title: 'Three ways down one landscape',
-    caption: "The loss of the trained network over two of its knobs, the weight from first-layer unit 0 into second-layer unit 1 and that unit's bias, everything else fixed; computed cell by cell from the data (the stronger the colour, the lower the loss). Gradient descent, momentum and Adam each take the same number of steps from the same start, using the engine's own optimisers; below, their loss step by step.",
+    caption: "The loss of the trained network over two of its knobs, the weight from first-layer unit 0 into second-layer unit 1 and that unit's bias, everything else fixed; computed cell by cell from the data (the stronger the colour, the lower the loss). Three ways downhill each take the same number of steps from the same start: plain gradient descent, momentum (each step keeps part of the last one) and Adam (each knob's step is scaled by the size of its recent slopes). Below, their loss step by step.",
     description: 'A two-knob loss landscape with three optimiser trajectories and a loss-versus-step chart.',
     load: () => import('./05-engine/Landscape.svelte'),
     minHeight: 760
@@ -155,7 +155,7 @@ export const FIGURES: readonly FigureEntry[] = [
     section: 5,
     data: 'active',
     title: 'Backpropagation, one sweep',
-    caption: "The computation graph of a two-unit network for one day, as the engine's tape recorded it: knobs (blue outline), data (grey) and operations. Forward steps reveal values in the order the engine computed them; backward steps reveal, in reverse order, what each operation passed back along its edges (the lit edge) and each node's finished gradient (∂). Every number is the engine's; the check compares each knob's gradient with a finite-difference slope.",
+    caption: "The computation of a two-unit network for one day, as the engine recorded it: knobs (blue outline), data (grey) and operations. Forward steps reveal values in the order the engine computed them; backward steps reveal, in reverse order, what each operation passed back along its edges (the lit edge) and each node's finished slope (∂). Every number is the engine's; the check under More controls compares each knob's slope with one measured by nudging the knob a little.",
     description: 'The computation graph of a tiny network with values flowing forward and gradients flowing back.',
     load: () => import('./05-engine/Backprop.svelte'),
     minHeight: 560
@@ -165,7 +165,7 @@ export const FIGURES: readonly FigureEntry[] = [
     section: 5,
     data: 'active',
     title: 'Training, live',
-    caption: 'The network of Figure 4a trains on all 154 days at once, every step a forward sweep, a backward sweep and an update by the chosen optimiser, computed in a Web Worker. Top: its curve over the daily counts. Bottom: the loss at each step, on a logarithmic axis. Steps per second are measured as it runs.',
+    caption: 'The network of Figure 4a trains on all 154 days at once: every step a forward sweep, a backward sweep and a step downhill, computed in the background so the page stays responsive. Top: its curve over the daily counts. Bottom: the loss at each step, on a logarithmic axis. Steps per second are measured as it runs.',
     description: "A network training live on New York's daily cases, with its curve and a falling loss curve.",
     load: () => import('./05-engine/Training.svelte'),
     minHeight: 560

@@ -80,11 +80,13 @@ export function fitLoss(p: SirFitParams, data: readonly number[], w: FitWindow, 
 
 /**
  * Where figure 2c starts: a textbook guess (R₀ = 2.5, five days infectious, one New Yorker in a
- * million infected on 29 February, one infection in ten confirmed), and a window over the rise and
- * the first peak. The window opens on 8 March: before that, tests were so scarce that the counts
+ * million infected on 29 February) with one infection in fifty confirmed, since tests were scarce
+ * that spring; with one in ten the guess peaks near 49,000 cases a day, off the top of the chart
+ * (20,000), and at one in fifty it peaks near 9,800, inside it. A window over the rise and the
+ * first peak. The window opens on 8 March: before that, tests were so scarce that the counts
  * climbed faster than any epidemic (testing was catching up), which no SIR curve can follow.
  */
-export const NYC_FIT_START: SirFitParams = { beta: 0.5, gamma: 0.2, i0: 1e-6, rho: 0.1 };
+export const NYC_FIT_START: SirFitParams = { beta: 0.5, gamma: 0.2, i0: 1e-6, rho: 0.02 };
 export const NYC_FIT_WINDOW: FitWindow = { start: dayOfIso('2020-03-08'), end: dayOfIso('2020-04-20') };
 
 /** The four leaves of the graph, each of shape [B]: B independent fits run side by side. */

@@ -12,6 +12,8 @@ export interface BallKnob {
   drop: number;
   /** One sentence on the shape of this knob's loss curve (a fact of the maths, not a measurement). */
   note: string;
+  /** What the shape means for η: the answer to what the figure asks, kept in a closed fold. */
+  why?: string;
 }
 
 export const BALL_KNOBS: BallKnob[] = [
@@ -22,8 +24,10 @@ export const BALL_KNOBS: BallKnob[] = [
     offset: true,
     drop: 1.2,
     note:
-      'The output is this bias plus terms that do not involve it, so the loss is an exact parabola in it with curvature L″ = 2: ' +
-      'steps swing across the bottom for η above 1/L″ = 0.5 and run away for η above 2/L″ = 1.'
+      'The output is this bias plus terms that do not involve it, so the loss is an exact parabola in it.',
+    why:
+      'The parabola’s curvature (its second derivative) is L″ = 2. A step of η times the slope overshoots the bottom once η is ' +
+      'above 1/L″ = 0.5, so the steps swing from side to side, and lands further out than it started once η is above 2/L″ = 1, so they run away.'
   },
   {
     symbol: 'b₁[0]',

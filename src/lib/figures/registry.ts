@@ -183,8 +183,8 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '7a',
     section: 7,
     title: 'Rules by hand',
-    caption: 'A cat-or-dog classifier written as rules: six detectors of colour, texture, edges and shape, each casting a weighted vote. Its source is above; it runs in your browser on the 400 test photos. Move the weights and see how far hand-tuning gets.',
-    description: 'The source code of a hand-written cat-or-dog classifier, its accuracy on 400 test photos, a confusion matrix and a gallery of its mistakes.',
+    caption: "A cat-or-dog classifier written as rules by a person: six detectors of colour, texture, edges and shape, each casting a weighted vote. It runs in your browser on the 400 test photos. Move a weight and see how far hand-tuning gets; the rules themselves, as code, are in the first fold.",
+    description: "A hand-written cat-or-dog classifier: its accuracy on 400 test photos, a table of what it called each photo, and a gallery of its mistakes.",
     load: () => import('./07-vision/RulesByHand.svelte'),
     minHeight: 760
   },
@@ -192,8 +192,8 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '7b',
     section: 7,
     title: 'The network that learned it',
-    caption: "The convolutional network trained by the project's script, running in your browser: its accuracy on the same 400 test photos, what it says about any photo (or a picture of your own), what each layer computes, which pixels its answer hangs on, and a fresh training run you can watch.",
-    description: 'A small convolutional network classifying test photos of cats and dogs, with its feature maps, first-layer filters and a saliency map.',
+    caption: "The network the project trained on photos of cats and dogs, running in your browser: how many of the same 400 test photos it gets right, beside the rules, and what it says about a photo you pick or a picture of your own. Under the folds: which pixels its answer hangs on, what each layer computes, how it was trained, and a training run of your own.",
+    description: "A small network classifying test photos of cats and dogs: its accuracy beside the hand-written rules', and its answer for the chosen photo.",
     load: () => import('./07-vision/CnnFigure.svelte'),
     minHeight: 900
   },
@@ -201,7 +201,7 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '8a',
     section: 8,
     title: 'The rigid rule',
-    caption: 'Every pair of words in the sentence scored by the dot product of their embeddings (the word vectors of the trained model of Figure 8b, without positions). Switch the last word: only its own row and column change.',
+    caption: "Every pair of words in the sentence scored by the simple rule: multiply the two words' lists of numbers position by position and add up (the lists come from the trained model of Figure 8b). Switch the last word: only its own row and column change.",
     description: 'A ten by ten grid of dot products between the words of the sentence.',
     load: () => import('./08-attention/RigidRule.svelte'),
     minHeight: 440
@@ -210,7 +210,7 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '8b',
     section: 8,
     title: 'Attention that was learned',
-    caption: 'A two-layer transformer with one head per layer and 16 numbers per word, trained by the project to name the noun “it” refers to. Click a word to see where it looks; switch the last word and watch “it” move. The step-through shows every matrix of one head with its real numbers; “train” replays the run in a background worker.',
+    caption: "A small model with two layers, trained by the project to say which noun “it” means. The arcs show where a word looks; click a word to see its arcs, switch the last word and watch “it” move. Below, how differently its training runs came out. The folds step through every matrix with its real numbers and replay a training run.",
     description: 'Arcs from the word it to the other words of the sentence, thicker where the attention weight is larger.',
     load: () => import('./08-attention/LearnedAttention.svelte'),
     minHeight: 520
@@ -219,7 +219,7 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '9',
     section: 9,
     title: 'One move, three problems',
-    caption: 'The handoff diagram of Figure 6, three times, each running live: the trained network on New York’s curve (pick a day), the trained CNN on a test photo (step through the photos), and the tiny transformer on the lecture’s sentence (switch the last word).',
+    caption: "The handoff diagram of Figure 6, three times, each running live: the trained network on New York’s curve (pick a day), the trained network on a test photo (step through the photos), and the small model of Figure 8b on the lecture’s sentence (switch the last word).",
     description: 'Three copies of the same handoff diagram, for a day of the epidemic, a photo and a sentence.',
     load: () => import('./09-pattern/Pattern.svelte'),
     minHeight: 900
@@ -228,7 +228,7 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '10',
     section: 10,
     title: 'The perceptron, one example at a time',
-    caption: "Two classes of points. Left: Rosenblatt's rule, shown one example at a time; the ringed point is the one just shown, and a mistake draws the update Δw and the line it tilts. Right: the same examples handed to gradient descent on a logistic loss. Add, drag or delete points; try XOR.",
+    caption: "Two classes of points. Left: Rosenblatt’s rule, shown one example at a time; the ringed point is the one just shown, and a mistake draws the nudge to the weights (Δw) and the line it tilts. Right: the same examples handed to gradient descent on a smooth score of how wrong the line is. Press Play, then try XOR; add, move or delete points under More controls.",
     description: "Points of two classes in a square, with the perceptron's dividing line on the left and logistic regression's on the right, both starting from zero weights.",
     load: () => import('./10-perceptron/Perceptron.svelte'),
     minHeight: 900
@@ -237,8 +237,8 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '11',
     section: 11,
     title: 'A trained indexer picks the few tokens that matter',
-    caption: "A long associative-recall sequence: key–value pairs hidden among distractors, queries at the end. The strip spans every earlier position: on top, where the frozen model's dense attention looks; below, the lightning indexer's scores, with the k kept tokens in colour and a triangle under the one token the query needs. Readouts are measured on a fresh batch of sequences. The chart below counts multiply-adds of one attention layer, dense against indexer plus top-k.",
-    description: 'Loading the trained recall model and its indexer.',
+    caption: "A long list of made-up words with key–value pairs planted in it and questions at the end. The strip spans every earlier token: on top, where the model’s full attention looks; below, the indexer’s scores, the kept tokens in colour and a triangle under the one token the question needs. Readouts are measured on fresh lists. The bars show, for each length, the work the indexer and the attention over the kept tokens still do, against full attention.",
+    description: "Loading the trained recall model and its indexer.",
     load: () => import('./11-indexer/SparseAttention.svelte'),
     minHeight: 720
   },

@@ -38,10 +38,22 @@ export function denseMacs(length: number, s: AttentionShape = FIGURE_11_SHAPE): 
   return length * s.model * (2 * s.key + s.value) + pairsRead(length) * (s.key + s.value);
 }
 
-export function sparseMacs(length: number, k: number, s: AttentionShape = FIGURE_11_SHAPE): number {
+/**
+ * Sparse attention's multiply-adds in two parts: what the indexer spends (its own projections and
+ * scoring every earlier token) and what attention still spends (the q, k, v projections and the
+ * kept tokens). The two add up to sparseMacs.
+ */
+export function sparseParts(length: number, k: number, s: AttentionShape = FIGURE_11_SHAPE): { indexer: number; attention: number } {
   const { heads: H, dim } = s.indexer;
-  const projections = length * s.model * (2 * s.key + s.value + H * dim + H + dim);
-  return projections + pairsRead(length) * (H * dim + H) + pairsRead(length, k) * (s.key + s.value);
+  return {
+    indexer: length * s.model * (H * dim + H + dim) + pairsRead(length) * (H * dim + H),
+    attention: length * s.model * (2 * s.key + s.value) + pairsRead(length, k) * (s.key + s.value)
+  };
+}
+
+export function sparseMacs(length: number, k: number, s: AttentionShape = FIGURE_11_SHAPE): number {
+  const { indexer, attention } = sparseParts(length, k, s);
+  return indexer + attention;
 }
 
 /** Share of the dense multiply-adds that sparse attention with top-k does not spend (negative: it costs more). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FIGURE_11_SHAPE, computeSaved, denseMacs, pairsRead, sparseMacs } from '$lib/models/attention-cost';
+import { FIGURE_11_SHAPE, computeSaved, denseMacs, pairsRead, sparseMacs, sparseParts } from '$lib/models/attention-cost';
 
 /** Multiply-adds counted by walking the loops one token and one earlier token at a time. */
 function walked(length: number, k: number | null) {
@@ -19,7 +19,29 @@ function walked(length: number, k: number | null) {
   return macs;
 }
 
+/** The indexer's share alone, walked: what sparse attention spends that dense does not. */
+function walkedIndexer(length: number) {
+  const { model: D, indexer } = FIGURE_11_SHAPE;
+  const { heads: H, dim } = indexer;
+  let macs = 0;
+  for (let t = 1; t <= length; t++) macs += D * (H * dim + H + dim) + t * (H * dim + H);
+  return macs;
+}
+
 describe('attention cost', () => {
+  it("splits sparse attention into the indexer's part and attention's part, adding up to the whole", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 400 }), (L, k) => {
+        const parts = sparseParts(L, k);
+        expect(parts.indexer).toBe(walkedIndexer(L));
+        expect(parts.indexer + parts.attention).toBe(walked(L, k));
+        // With every token kept, attention's part is dense attention itself.
+        expect(sparseParts(L, L).attention).toBe(denseMacs(L));
+      }),
+      { numRuns: 40 }
+    );
+  });
+
   it('closed forms equal a walk over every token pair', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 400 }), (L, k) => {

@@ -126,6 +126,19 @@ export function workerScripts(page: Page): string[] {
   return page.workers().map((w) => new URL(w.url()).pathname);
 }
 
+/**
+ * The page's main thread answers a key: `key` on `slider` changes the value the page's own code
+ * writes for it (aria-valuetext, else the input's value). Used while a worker trains, to show that
+ * the training leaves the page free.
+ */
+export async function expectAnswersKey(slider: Locator, key = 'ArrowRight'): Promise<void> {
+  const shown = async () => (await slider.getAttribute('aria-valuetext')) ?? (await slider.inputValue());
+  const before = await shown();
+  await slider.focus();
+  await slider.page().keyboard.press(key);
+  await expect.poll(shown, { timeout: 30_000, message: 'the page answered the key' }).not.toBe(before);
+}
+
 /** Open a figure's "More controls" fold (its advanced controls), if it has one and it is closed. */
 export async function openMore(fig: Locator): Promise<void> {
   const fold = fig.locator('details.more-controls').first();

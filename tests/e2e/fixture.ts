@@ -91,7 +91,7 @@ export function readoutOf(page: Page, fig: string, name: string): Locator {
 }
 
 /** A readout's text once it matches `pattern` (by default: holds a digit), polled, never read once. */
-export async function readText(page: Page, fig: string, name: string, pattern: RegExp = /\d/, timeout = 30_000): Promise<string> {
+export async function readText(page: Page, fig: string, name: string, pattern: RegExp = /\d/, timeout = 60_000): Promise<string> {
   const loc = readoutOf(page, fig, name);
   let text = '';
   await expect
@@ -101,7 +101,7 @@ export async function readText(page: Page, fig: string, name: string, pattern: R
 }
 
 /** A readout's value as a number once it reads as one (thousands separators, %, units dropped). */
-export async function readNumber(page: Page, fig: string, name: string, timeout = 30_000): Promise<number> {
+export async function readNumber(page: Page, fig: string, name: string, timeout = 60_000): Promise<number> {
   const text = await readText(page, fig, name, /-?\d/, timeout);
   return parseNumber(text);
 }
@@ -110,7 +110,7 @@ export async function readNumber(page: Page, fig: string, name: string, timeout 
  * A readout's trimmed text, polled until the matcher that follows holds:
  * `await pollReadout(page, '2b', 'r0').toBe('1.90')`, `.not.toBe(before)`, `.toMatch(/^\d/)`.
  */
-export function pollReadout(page: Page, fig: string, name: string, timeout = 30_000) {
+export function pollReadout(page: Page, fig: string, name: string, timeout = 60_000) {
   const loc = readoutOf(page, fig, name);
   return expect.poll(async () => ((await loc.textContent()) ?? '').trim(), { timeout, message: `readout ${fig}/${name}` });
 }
@@ -136,7 +136,7 @@ export async function expectAnswersKey(slider: Locator, key = 'ArrowRight'): Pro
   const before = await shown();
   await slider.focus();
   await slider.page().keyboard.press(key);
-  await expect.poll(shown, { timeout: 30_000, message: 'the page answered the key' }).not.toBe(before);
+  await expect.poll(shown, { timeout: 60_000, message: 'the page answered the key' }).not.toBe(before);
 }
 
 /** Open a figure's "More controls" fold (its advanced controls), if it has one and it is closed. */

@@ -9,8 +9,11 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
-    testTimeout: 90_000,
+    // Generous limits on waiting, never the thing tested: a busy machine may run the page slowly.
+    testTimeout: 300_000,
     hookTimeout: 120_000,
+    // expect.poll() waits up to 30 s by default (Vitest's own default is 1 s).
+    expect: { poll: { timeout: 30_000 } },
     fileParallelism: false
   }
 });

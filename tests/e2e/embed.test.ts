@@ -1,8 +1,7 @@
 // Every figure's standalone page (/figure/<id>), the page a teacher puts in slides with an iframe.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, inject } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { launch, openLecture } from './browser';
+import { expect, test } from './fixture';
 import { FIGURES } from '../../src/lib/figures/registry';
 
 /** What counts as drawn: a canvas, a chart or a live number inside the figure's body. */
@@ -13,57 +12,45 @@ const READY: Record<string, string> = {
   '12': '.figure-body a[data-figure-link]'
 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
 describe('standalone figure pages', () => {
-  it('lists every figure of the lecture once', () => {
+  test('lists every figure of the lecture once', () => {
     const ids = FIGURES.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(23);
   });
 
   for (const { id, title } of FIGURES) {
-    it(`figure ${id} draws alone, with no console error, no request off the origin and no serious axe finding`, async () => {
-      const { page, context, errors, foreign } = await openLecture(browser, { width: 800, height: 600, path: `/figure/${id}` });
-      try {
-        await page.locator(READY[id] ?? DRAWN).first().waitFor({ state: 'visible', timeout: 20_000 });
-        // Only this figure, and no lecture around it.
-        expect(await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')))).toEqual([id]);
-        expect(await page.locator('[data-section], .topbar').count()).toBe(0);
-        expect(await page.locator('.figure-error').count()).toBe(0);
-        expect(await page.locator('.figure-body').innerText()).not.toMatch(/\bNaN\b|undefined/);
-        expect(await page.title()).toBe(`Figure ${id}: ${title} · Gradient Handoff`);
-        expect(await page.getByRole('link', { name: 'from the lecture Gradient Handoff' }).getAttribute('href')).toBe(`/#figure-${id}`);
-        const axe = await new AxeBuilder({ page }).analyze();
-        const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-        // Errors that arrive just after the first drawing (a failed fetch, a worker) count too.
-        expect(errors).toEqual([]);
-        expect(foreign).toEqual([]);
-      } finally {
-        await context.close();
-      }
+    test(`figure ${id} draws alone, with no console error, no request off the origin and no serious axe finding`, async ({ open }) => {
+      const { page } = await open({ width: 800, height: 600, path: `/figure/${id}` });
+      await page.locator(READY[id] ?? DRAWN).first().waitFor({ state: 'visible', timeout: 60_000 });
+      // Only this figure, and no lecture around it.
+      expect(await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')))).toEqual([id]);
+      expect(await page.locator('[data-section], .topbar').count()).toBe(0);
+      expect(await page.locator('.figure-error').count()).toBe(0);
+      expect(await page.locator('.figure-body').innerText()).not.toMatch(/\bNaN\b|undefined/);
+      expect(await page.title()).toBe(`Figure ${id}: ${title} · Gradient Handoff`);
+      expect(await page.getByRole('link', { name: 'from the lecture Gradient Handoff' }).getAttribute('href')).toBe(`/#figure-${id}`);
+      const axe = await new AxeBuilder({ page }).analyze();
+      const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      // Errors that arrive after the first drawing (a failed fetch, a worker) count too: the fixture
+      // looks once the test is over.
     });
   }
 });
 
 describe('a standalone page in use', () => {
-  it('keeps its query string and takes ?theme= over the system setting', async () => {
-    const { page, context, errors } = await openLecture(browser, { colorScheme: 'light', path: '/figure/2b?theme=dark&beta=0.7' });
-    await page.locator(DRAWN).first().waitFor({ state: 'visible', timeout: 20_000 });
+  test('keeps its query string and takes ?theme= over the system setting', async ({ open }) => {
+    const { page } = await open({ colorScheme: 'light', path: '/figure/2b?theme=dark&beta=0.7' });
+    await page.locator(DRAWN).first().waitFor({ state: 'visible', timeout: 60_000 });
     expect(await page.evaluate(() => location.search)).toBe('?theme=dark&beta=0.7');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(20, 22, 26)'); // --bg of the dark theme
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('paints in the asked theme before any of the app’s code runs (no flash of the other theme)', async () => {
+  test('paints in the asked theme before any of the app’s code runs (no flash of the other theme)', async ({ browser }) => {
+    // A context of its own, without the fixture's console check: the refused scripts log errors.
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     // With the app's JavaScript refused, only the inline script of app.html can set the theme.
@@ -73,40 +60,32 @@ describe('a standalone page in use', () => {
     // The lecture itself ignores ?theme= (a reader's own choice or the system setting rules there).
     await page.goto(`${inject('baseURL')}/?theme=dark`, { waitUntil: 'load' });
     expect(await page.evaluate(() => document.documentElement.dataset.theme ?? '')).toBe('');
-    await context.close();
   });
 
-  it('draws inside an iframe of another page without being scrolled to', async () => {
-    const { page, context, errors, foreign } = await openLecture(browser, { width: 1000, height: 700, path: '/figure/1a' });
+  test('draws inside an iframe of another page without being scrolled to', async ({ open }) => {
+    const { page } = await open({ width: 1000, height: 700, path: '/figure/1a' });
     // A slide: the figure's frame far below the fold, where a lazy loader would never start.
     const src = `${inject('baseURL')}/figure/3b`;
     await page.setContent(`<div style="height:3000px"></div><iframe title="figure" src="${src}" width="800" height="600"></iframe>`);
     const frame = page.frameLocator('iframe');
-    await frame.locator(DRAWN).first().waitFor({ state: 'attached', timeout: 20_000 });
+    await frame.locator(DRAWN).first().waitFor({ state: 'attached', timeout: 60_000 });
     // Links leave the slide for a new tab rather than replacing the figure inside it.
     expect(await frame.getByRole('link', { name: 'from the lecture Gradient Handoff' }).getAttribute('target')).toBe('_blank');
-    expect(errors).toEqual([]);
-    expect(foreign).toEqual([]);
-    await context.close();
   });
 
-  it('gives figure 2a a day control of its own when figure 2b is not beside it', async () => {
-    const { page, context, errors } = await openLecture(browser, { path: '/figure/2a' });
+  test('gives figure 2a a day control of its own when figure 2b is not beside it', async ({ open }) => {
+    const { page } = await open({ path: '/figure/2a' });
     const slider = page.getByRole('slider', { name: 'Day' });
-    await slider.waitFor({ timeout: 20_000 });
+    await slider.waitFor({ timeout: 60_000 });
     await slider.fill('11');
     await expect.poll(() => page.locator('[data-readout="flow-day"]').textContent()).toBe('11');
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('sends a link to another figure to that figure in the lecture', async () => {
-    const { page, context, errors } = await openLecture(browser, { path: '/figure/12' });
+  test('sends a link to another figure to that figure in the lecture', async ({ open }) => {
+    const { page } = await open({ path: '/figure/12' });
     const link = page.locator('.figure-body a[data-figure-link="5d"]').first();
-    await link.waitFor({ state: 'visible', timeout: 20_000 });
+    await link.waitFor({ state: 'visible', timeout: 60_000 });
     await Promise.all([page.waitForURL(/\/#figure-5d$/), link.click()]);
     await page.locator('[data-figure="5d"]').waitFor();
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -1,40 +1,82 @@
 // The one fixture every browser test goes through. It launches Chromium once per test file, opens
 // pages in fresh contexts, and when the test ends — passed or failed — asserts that no page logged
-// a console error or asked another origin for anything, then closes every context it opened.
+// a console error or asked another origin for anything, then closes every context it opened (and
+// any a test made on the browser by hand).
 import { expect, test as base } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, openLecture, type Opened, type OpenOptions } from './browser';
+import { launch as launchChromium, openLecture, type Opened, type OpenOptions } from './browser';
+
+export interface LectureOpenOptions extends OpenOptions {
+  /** Console errors this test provokes on purpose: each one must match one of these. */
+  allowErrors?: RegExp[];
+  /** Open in this browser (from the `launch` fixture) instead of the file's own. */
+  browser?: Browser;
+}
 
 export interface LectureFixtures {
   /** Extra Chromium flags for this file (override with `test.override({ launchArgs: [...] })`). */
   launchArgs: string[];
+  /** The file's Chromium, launched once; tests reach it as `browser`. */
+  fileBrowser: Browser;
+  /** The file's Chromium; contexts a test makes on it by hand are closed when the test ends. */
   browser: Browser;
+  /** Another Chromium with other flags, for one test; closed when the test ends. */
+  launch: (args: string[]) => Promise<Browser>;
   /** Open the lecture (or `opts.path`) in a fresh context; checked and closed when the test ends. */
-  open: (opts?: OpenOptions & { allowErrors?: RegExp[] }) => Promise<Opened>;
+  open: (opts?: LectureOpenOptions) => Promise<Opened>;
+}
+
+/** What the fixture refuses when a test ends: console errors not allowed by a pattern, and foreign requests. */
+export function problemsOf(opened: Pick<Opened, 'errors' | 'foreign'>, allowErrors: RegExp[] = []): { errors: string[]; foreign: string[] } {
+  return { errors: opened.errors.filter((e) => !allowErrors.some((r) => r.test(e))), foreign: [...opened.foreign] };
+}
+
+/** Throws (an assertion error naming them) if the page logged an unallowed console error or asked another origin for anything. */
+export function checkOpened(opened: Pick<Opened, 'errors' | 'foreign'>, allowErrors: RegExp[] = []): void {
+  const { errors, foreign } = problemsOf(opened, allowErrors);
+  expect(errors, 'console errors').toEqual([]);
+  expect(foreign, 'requests to other origins').toEqual([]);
 }
 
 export const test = base.extend<LectureFixtures>({
   launchArgs: [[], { scope: 'file' }],
-  browser: [
+  fileBrowser: [
     async ({ launchArgs }, use) => {
-      const browser = await launch(launchArgs);
+      const browser = await launchChromium(launchArgs);
       await use(browser);
       await browser.close();
     },
     { scope: 'file' }
   ],
+  browser: async ({ fileBrowser }, use) => {
+    try {
+      await use(fileBrowser);
+    } finally {
+      // Tests in a file run one after another, so whatever is still open belongs to this test.
+      for (const context of fileBrowser.contexts()) await context.close().catch(() => {});
+    }
+  },
+  launch: async ({}, use) => {
+    const launched: Browser[] = [];
+    try {
+      await use(async (args) => {
+        const b = await launchChromium(args);
+        launched.push(b);
+        return b;
+      });
+    } finally {
+      for (const b of launched) await b.close().catch(() => {});
+    }
+  },
   open: async ({ browser }, use) => {
     const opened: { o: Opened; allow: RegExp[] }[] = [];
     try {
       await use(async (opts = {}) => {
-        const o = await openLecture(browser, opts);
+        const o = await openLecture(opts.browser ?? browser, opts);
         opened.push({ o, allow: opts.allowErrors ?? [] });
         return o;
       });
-      for (const { o, allow } of opened) {
-        expect(o.errors.filter((e) => !allow.some((r) => r.test(e))), 'console errors').toEqual([]);
-        expect(o.foreign, 'requests to other origins').toEqual([]);
-      }
+      for (const { o, allow } of opened) checkOpened(o, allow);
     } finally {
       for (const { o } of opened) await o.context.close().catch(() => {});
     }
@@ -49,7 +91,7 @@ export function readoutOf(page: Page, fig: string, name: string): Locator {
 }
 
 /** A readout's text once it matches `pattern` (by default: holds a digit), polled, never read once. */
-export async function readText(page: Page, fig: string, name: string, pattern: RegExp = /\d/, timeout = 30_000): Promise<string> {
+export async function readText(page: Page, fig: string, name: string, pattern: RegExp = /\d/, timeout = 60_000): Promise<string> {
   const loc = readoutOf(page, fig, name);
   let text = '';
   await expect
@@ -59,15 +101,42 @@ export async function readText(page: Page, fig: string, name: string, pattern: R
 }
 
 /** A readout's value as a number once it reads as one (thousands separators, %, units dropped). */
-export async function readNumber(page: Page, fig: string, name: string, timeout = 30_000): Promise<number> {
+export async function readNumber(page: Page, fig: string, name: string, timeout = 60_000): Promise<number> {
   const text = await readText(page, fig, name, /-?\d/, timeout);
   return parseNumber(text);
 }
 
-/** "1,234.5 %" → 1234.5; "−0.3" (typographic minus) → -0.3. */
+/**
+ * A readout's trimmed text, polled until the matcher that follows holds:
+ * `await pollReadout(page, '2b', 'r0').toBe('1.90')`, `.not.toBe(before)`, `.toMatch(/^\d/)`.
+ */
+export function pollReadout(page: Page, fig: string, name: string, timeout = 60_000) {
+  const loc = readoutOf(page, fig, name);
+  return expect.poll(async () => ((await loc.textContent()) ?? '').trim(), { timeout, message: `readout ${fig}/${name}` });
+}
+
+/** "1,234.5 %" → 1234.5; "−0.3" (typographic minus) → -0.3; "2.1e+3" → 2100. */
 export function parseNumber(text: string): number {
-  const m = text.replace(/\u2212/g, '-').replace(/,/g, '').match(/-?\d+(\.\d+)?(e-?\d+)?/i);
+  const m = text.replace(/\u2212/g, '-').replace(/,/g, '').match(/-?\d+(\.\d+)?(e[-+]?\d+)?/i);
   return m ? Number(m[0]) : NaN;
+}
+
+/** The scripts of the page's running dedicated workers, as paths (`/_app/immutable/workers/<name>.worker-<hash>.js`). */
+export function workerScripts(page: Page): string[] {
+  return page.workers().map((w) => new URL(w.url()).pathname);
+}
+
+/**
+ * The page's main thread answers a key: `key` on `slider` changes the value the page's own code
+ * writes for it (aria-valuetext, else the input's value). Used while a worker trains, to show that
+ * the training leaves the page free.
+ */
+export async function expectAnswersKey(slider: Locator, key = 'ArrowRight'): Promise<void> {
+  const shown = async () => (await slider.getAttribute('aria-valuetext')) ?? (await slider.inputValue());
+  const before = await shown();
+  await slider.focus();
+  await slider.page().keyboard.press(key);
+  await expect.poll(shown, { timeout: 60_000, message: 'the page answered the key' }).not.toBe(before);
 }
 
 /** Open a figure's "More controls" fold (its advanced controls), if it has one and it is closed. */

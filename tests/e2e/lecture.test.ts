@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { launch, openLecture, scrollThrough } from './browser';
+import { expect, test } from './fixture';
+import { scrollThrough } from './browser';
 
 const OUT = 'test-output';
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+mkdirSync(OUT, { recursive: true });
 
 describe('the lecture page', () => {
-  it('has all twelve sections in order, each with a deep-link id and a heading', async () => {
-    const { page, context } = await openLecture(browser);
+  test('has all twelve sections in order, each with a deep-link id and a heading', async ({ open }) => {
+    const { page } = await open();
     const sections = await page.$$eval('[data-section]', (els) =>
       els.map((e) => ({ n: Number((e as HTMLElement).dataset.section), id: e.id, h: e.querySelector('h2')?.textContent ?? '' }))
     );
@@ -27,22 +22,17 @@ describe('the lecture page', () => {
     // The table of contents links to every section.
     const links = await page.$$eval('nav#contents a', (as) => as.map((a) => a.getAttribute('href')));
     for (const s of sections) expect(links).toContain('#' + s.id);
-    await context.close();
   });
 
-  it('loads every figure with no console error and no request to another origin', async () => {
-    const { page, context, errors, foreign } = await openLecture(browser);
+  test('loads every figure with no console error and no request to another origin', async ({ open }) => {
+    const { page } = await open();
     await scrollThrough(page);
     await page.locator('[data-figure="1a"] [data-readout="cases"]').waitFor();
-    expect(errors).toEqual([]);
-    expect(foreign).toEqual([]);
-    await context.close();
   });
 
-  it('typesets the formulas at build time and ships no KaTeX code to the browser', async () => {
-    const { page, context } = await openLecture(browser);
+  test('typesets the formulas at build time and ships no KaTeX code to the browser', async ({ open }) => {
+    const { page } = await open();
     expect(await page.locator('.katex').count()).toBeGreaterThan(5);
-    await context.close();
     const js: string[] = [];
     const walk = (dir: string) => {
       for (const f of readdirSync(dir)) {
@@ -56,34 +46,32 @@ describe('the lecture page', () => {
     expect(js.some((src) => src.includes('KaTeX parse error'))).toBe(false);
   });
 
-  it('has no serious or critical accessibility violation (axe), in light and dark', async () => {
+  test('has no serious or critical accessibility violation (axe), in light and dark', async ({ open }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, context } = await openLecture(browser, { colorScheme, reducedMotion: 'reduce' });
+      const { page } = await open({ colorScheme, reducedMotion: 'reduce' });
       await scrollThrough(page);
       const result = await new AxeBuilder({ page }).analyze();
       const bad = result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
       expect(bad, colorScheme).toEqual([]);
-      await context.close();
     }
   });
 
-  it('writes screenshots at 1280 px and 390 px, light and dark', async () => {
+  test('writes screenshots at 1280 px and 390 px, light and dark', async ({ open }) => {
     for (const [width, height] of [
       [1280, 900],
       [390, 844]
     ]) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const { page, context } = await openLecture(browser, { width, height, colorScheme, reducedMotion: 'reduce' });
+        const { page } = await open({ width, height, colorScheme, reducedMotion: 'reduce' });
         await page.screenshot({ path: `${OUT}/top-${width}-${colorScheme}.png` });
         for (const id of ['1a', '1b', '1c']) {
           const fig = page.locator(`[data-figure="${id}"]`);
           await fig.scrollIntoViewIfNeeded();
-          await fig.locator('[data-readout]').first().waitFor();
+          await fig.locator('[data-readout]').first().waitFor({ timeout: 60_000 });
           await fig.screenshot({ path: `${OUT}/figure-${id}-${width}-${colorScheme}.png` });
         }
-        await context.close();
       }
     }
   });

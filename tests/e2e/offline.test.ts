@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
-import { launch, openLecture, showFigure } from './browser';
+import { expect, pollReadout, test } from './fixture';
+import { showFigure } from './browser';
 import { builtPages } from './built-pages';
 
 const nyc = JSON.parse(readFileSync('static/models/nyc-mlp.json', 'utf8'));
 const cnn = JSON.parse(readFileSync('static/models/cnn-metrics.json', 'utf8'));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
 describe('offline: the service worker', () => {
-  it('without it, an offline browser cannot open the page (so the next test means something)', async () => {
+  test('without it, an offline browser cannot open the page (so the next test means something)', async ({ browser }) => {
     const context = await browser.newContext();
     await context.setOffline(true);
     const page = await context.newPage();
     await expect(page.goto(inject('baseURL') + '/')).rejects.toThrow();
-    await context.close();
   });
 
-  it('after one visit to the top of the page, reopens the lecture offline with figures never scrolled to', async () => {
-    const { page, context, errors, foreign } = await openLecture(browser);
+  test('after one visit to the top of the page, reopens the lecture offline with figures never scrolled to', async ({ open }) => {
+    const { page, context, errors } = await open();
     // The worker activates only once its install (the whole precache) has succeeded.
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60_000 });
     const stored = await page.evaluate(async () => {
@@ -42,7 +35,7 @@ describe('offline: the service worker', () => {
     await context.setOffline(true);
     // Really offline: a same-origin file that was never stored cannot be fetched.
     expect(await page.evaluate(() => fetch('/not-stored.txt').then(() => 'fetched', () => 'failed'))).toBe('failed');
-    expect(errors).toEqual(['Failed to load resource: net::ERR_FAILED']); // that fetch, and nothing else
+    await expect.poll(() => [...errors]).toEqual(['Failed to load resource: net::ERR_FAILED']); // that fetch, and nothing else
     errors.length = 0;
     await page.reload({ waitUntil: 'load' });
     expect(await page.locator('[data-section]').count()).toBe(12);
@@ -51,27 +44,20 @@ describe('offline: the service worker', () => {
     // 4a: fetches the shipped NYC network when the trained setting is chosen.
     const knobs = await showFigure(page, '4a', '[data-readout="knobs"]');
     await knobs.getByRole('button', { name: 'Trained' }).click();
-    await expect.poll(() => knobs.locator('[data-readout="loss"]').textContent()).toBe(nyc.trainedLoss.toPrecision(3));
+    await pollReadout(page, '4a', 'loss').toBe(nyc.trainedLoss.toPrecision(3));
     // 7b: the shipped CNN and the test photos, scored in a worker, all from the cache.
-    const vision = await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
-    await expect.poll(() => vision.locator('[data-readout="cnn-accuracy"]').textContent(), { timeout: 40_000 })
-      .toBe(`${(100 * cnn.testAccuracy).toFixed(1)}%`);
+    await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
+    await pollReadout(page, '7b', 'cnn-accuracy', 60_000).toBe(`${(100 * cnn.testAccuracy).toFixed(1)}%`);
     // 11: the shipped indexer.
-    const sparse = await showFigure(page, '11', '[data-readout="recall"]');
-    await expect.poll(() => sparse.locator('[data-readout="recall"]').textContent(), { timeout: 30_000 }).toMatch(/^\d/);
-
-    expect(errors).toEqual([]);
-    expect(foreign).toEqual([]);
-    await context.close();
+    await showFigure(page, '11', '[data-readout="recall"]');
+    await pollReadout(page, '11', 'recall', 60_000).toMatch(/^\d/);
   });
 
-  it('an offline page with a query string (a shared view) still opens from the stored page', async () => {
-    const { page, context, errors } = await openLecture(browser);
+  test('an offline page with a query string (a shared view) still opens from the stored page', async ({ open }) => {
+    const { page, context } = await open();
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60_000 });
     await context.setOffline(true);
     await page.goto(inject('baseURL') + '/?view=shared#section-1', { waitUntil: 'load' });
     expect(await page.locator('[data-section]').count()).toBe(12);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openLecture, showFigure } from './browser';
+import { describe } from 'vitest';
+import { expect, test } from './fixture';
+import { showFigure } from './browser';
 import { linkedFigures } from '../../src/lib/figures/12-verdict/stack';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
 describe('figure 12: handoffs all the way down', () => {
-  it('links every layer, and every entry of the tally, to a figure that is on the page', async () => {
-    const { page, context, errors } = await openLecture(browser, { reducedMotion: 'reduce' });
+  test('links every layer, and every entry of the tally, to a figure that is on the page', async ({ open }) => {
+    const { page } = await open({ reducedMotion: 'reduce' });
     const fig = await showFigure(page, '12', 'a[data-figure-link]');
     const hrefs = await fig.locator('a[data-figure-link]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     // The page shows exactly the links the figure's content lists, each to a figure anchor.
     expect(hrefs).toEqual(linkedFigures().map((id) => `#figure-${id}`));
     const missing = await page.evaluate((hs) => hs.filter((h) => !document.getElementById(h!.slice(1))), hrefs);
     expect(missing, 'links whose figure is not on the page').toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('lands on each target figure when a link is followed, with the hash and focus on it', async () => {
-    const { page, context } = await openLecture(browser, { reducedMotion: 'reduce' });
+  test('lands on each target figure when a link is followed, with the hash and focus on it', async ({ open }) => {
+    const { page } = await open({ reducedMotion: 'reduce' });
     const fig = await showFigure(page, '12', 'a[data-figure-link]');
     const links = fig.locator('a[data-figure-link]');
     const count = await links.count();
@@ -47,7 +39,7 @@ describe('figure 12: handoffs all the way down', () => {
             return location.hash === `#figure-${x}` && top >= bar - 2 && top <= bar + 40 && document.activeElement === el;
           },
           id,
-          { timeout: 4000 }
+          { timeout: 20_000 }
         )
         .then(() => true)
         .catch(() => false);
@@ -60,6 +52,5 @@ describe('figure 12: handoffs all the way down', () => {
       }
     }
     expect(failures).toEqual([]);
-    await context.close();
   });
 });

@@ -6,23 +6,21 @@
  * photo and a good PNG. Then the camera, with Chromium's fake camera: a picture taken is classified
  * and the camera is switched off; a refused permission and a missing camera get a sentence.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, openLecture, showFigure } from './browser';
+import { expect, pollReadout, test, type LectureFixtures } from './fixture';
+import { showFigure } from './browser';
 import { photo } from '../../src/lib/data/cats-dogs';
-import { cnnVerdict, hugePng, png, test } from './vision';
+import { cnnVerdict, hugePng, png, test as photos } from './vision';
 
-const FAKE_CAMERA = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch(FAKE_CAMERA);
-});
-afterAll(() => browser?.close());
+// This file's Chromium has a fake camera that is always allowed.
+test.override({ launchArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
 
-async function open7b(b: Browser) {
-  const opened = await openLecture(b);
+/** The lecture with figure 7b ready (its network loaded and a photo classified), in `browser` if given. */
+async function open7b(open: LectureFixtures['open'], browser?: Browser) {
+  const opened = await open({ browser });
   const fig = await showFigure(opened.page, '7b', '[data-readout="cnn-accuracy"]');
-  await fig.locator('[data-readout="probability"]').waitFor({ timeout: 40_000 });
+  await fig.locator('[data-readout="probability"]').waitFor({ timeout: 60_000 });
   return { ...opened, fig, status: fig.locator('[data-readout="upload-status"]') };
 }
 const upload = (fig: Locator, name: string, mimeType: string, buffer: Buffer) =>
@@ -31,7 +29,7 @@ const probability = (fig: Locator) => fig.locator('[data-readout="probability"]'
 
 /** Test photo 250 enlarged 2× between grey bands (80×64): centre crop + 2×2 averaging gives it back exactly. */
 function goodPng(): Buffer {
-  const src = photo(test, 250);
+  const src = photo(photos, 250);
   const W = 80, H = 64, rgb = new Uint8Array(W * H * 3).fill(128);
   for (let y = 0; y < H; y++) for (let x = 8; x < 72; x++) {
     const s = (Math.floor(y / 2) * 32 + Math.floor((x - 8) / 2)) * 3;
@@ -41,8 +39,8 @@ function goodPng(): Buffer {
 }
 
 describe('figure 7b: uploads of every wrong kind', () => {
-  it('explains each bad file, runs no script, reads a huge photo by averaging it down, and keeps working', async () => {
-    const { page, context, errors, fig, status } = await open7b(browser);
+  test('explains each bad file, runs no script, reads a huge photo by averaging it down, and keeps working', async ({ open }) => {
+    const { page, fig, status } = await open7b(open);
     const good = goodPng();
 
     await upload(fig, 'empty.png', 'image/png', Buffer.alloc(0));
@@ -81,17 +79,15 @@ describe('figure 7b: uploads of every wrong kind', () => {
     const halves = new Uint8Array(32 * 32 * 3);
     halves.fill(255, 16 * 32 * 3);
     await expect.poll(() => probability(fig)).toBe(cnnVerdict(halves).probability);
-    expect(await fig.locator('[data-readout="prediction"]').textContent()).toBe(cnnVerdict(halves).prediction);
+    await pollReadout(page, '7b', 'prediction').toBe(cnnVerdict(halves).prediction);
 
     // Still working: a gallery photo, then a good PNG.
     await fig.getByRole('button', { name: /^Test photo 3, a dog/ }).click();
-    await expect.poll(() => probability(fig)).toBe(cnnVerdict(photo(test, 2)).probability);
+    await expect.poll(() => probability(fig)).toBe(cnnVerdict(photo(photos, 2)).probability);
     await upload(fig, 'good.png', 'image/png', good);
     await expect.poll(() => status.textContent()).toMatch(/^Read your picture: 80 × 64 pixels,/);
-    await expect.poll(() => probability(fig)).toBe(cnnVerdict(photo(test, 250)).probability);
+    await expect.poll(() => probability(fig)).toBe(cnnVerdict(photo(photos, 250)).probability);
     expect(await fig.innerText()).not.toMatch(/NaN/);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
@@ -113,8 +109,8 @@ const liveTracks = (page: Page) =>
 const streamCount = (page: Page) => page.evaluate(() => (window as unknown as { streams: MediaStream[] }).streams.length);
 
 describe('figure 7b: the camera', () => {
-  it('classifies a picture taken with the camera and switches the camera off (after Take picture and after Cancel)', async () => {
-    const { page, context, errors, fig, status } = await open7b(browser);
+  test('classifies a picture taken with the camera and switches the camera off (after Take picture and after Cancel)', async ({ open }) => {
+    const { page, fig, status } = await open7b(open);
     await recordStreams(page);
     await fig.getByRole('button', { name: 'Use camera' }).click();
     await expect.poll(() => status.textContent()).toMatch(/The camera is on/);
@@ -125,7 +121,7 @@ describe('figure 7b: the camera', () => {
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Took a picture with the camera: \d+ × \d+ pixels.*, cropped to its centre square and averaged down to 32 × 32\.$/);
     // The verdict and the description are now about the camera's picture.
     await expect.poll(() => fig.locator('#figure-7b-description').textContent(), { timeout: 10_000 }).toMatch(/For your picture it says (cat|dog) with probability/);
-    expect(await fig.locator('[data-readout="prediction"]').textContent()).toMatch(/^(cat|dog)$/);
+    await pollReadout(page, '7b', 'prediction').toMatch(/^(cat|dog)$/);
     expect(await fig.locator('figcaption').first().textContent()).toMatch(/yours, 32 × 32/);
     expect(await liveTracks(page)).toBe(0);
     expect(await fig.locator('video').count()).toBe(0);
@@ -136,34 +132,26 @@ describe('figure 7b: the camera', () => {
     await expect.poll(() => status.textContent()).toMatch(/Camera switched off; no picture taken/);
     expect(await streamCount(page)).toBe(2);
     expect(await liveTracks(page)).toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('offers no camera button where the browser has no getUserMedia (e.g. a page not served over HTTPS)', async () => {
-    const { page, context, errors } = await openLecture(browser);
+  test('offers no camera button where the browser has no getUserMedia (e.g. a page not served over HTTPS)', async ({ open }) => {
+    const { page } = await open();
     await page.addInitScript(() => Object.defineProperty(navigator, 'mediaDevices', { value: undefined }));
     await page.reload({ waitUntil: 'load' });
     const fig = await showFigure(page, '7b', '.gallery button');
     await fig.getByText('Your own picture…').waitFor();
     expect(await fig.getByRole('button', { name: 'Use camera' }).count()).toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('says so when the camera is refused, or when there is none', async () => {
+  test('says so when the camera is refused, or when there is none', async ({ open, launch }) => {
     for (const [args, message] of [
       [['--use-fake-device-for-media-stream'], /The camera was not allowed/], // no fake "allow": headless Chromium refuses
       [['--use-fake-ui-for-media-stream'], /No camera was found on this device/] // allowed, but no (fake) device
     ] as const) {
-      const other = await launch([...args]);
-      const { context, errors, fig, status } = await open7b(other);
+      const { fig, status } = await open7b(open, await launch([...args]));
       await fig.getByRole('button', { name: 'Use camera' }).click();
       await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(message);
       expect(await fig.getByRole('button', { name: 'Use camera' }).isEnabled()).toBe(true);
-      expect(errors).toEqual([]);
-      await context.close();
-      await other.close();
     }
   });
 });

@@ -7,7 +7,7 @@
  */
 import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expect, pollReadout, readNumber, test, type LectureFixtures } from './fixture';
+import { expect, pollReadout, readNumber, test, type LectureFixtures, openMore } from './fixture';
 import { showFigure } from './browser';
 import { RULES } from '../../src/lib/models/cat-dog-rules';
 import { metrics, rulesAccuracy } from './vision';
@@ -127,6 +127,7 @@ describe("figure 7a's rule weights in the URL", () => {
     expect(Number(await slider(a.name).inputValue())).toBe(2.5);
     expect(Number(await slider(c.name).inputValue())).toBe(c.weight);
 
+    await openMore(fig);
     await slider(RULES[3].name).focus();
     await page.keyboard.press('Home');
     expected[3] = 0;

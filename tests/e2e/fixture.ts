@@ -139,9 +139,14 @@ export async function expectAnswersKey(slider: Locator, key = 'ArrowRight'): Pro
   await expect.poll(shown, { timeout: 60_000, message: 'the page answered the key' }).not.toBe(before);
 }
 
-/** Open a figure's "More controls" fold (its advanced controls), if it has one and it is closed. */
+/** Open every fold of a figure (its "More controls" and the folds that hold its deeper parts), so a test can use what they hide. */
 export async function openMore(fig: Locator): Promise<void> {
-  const fold = fig.locator('details.more-controls').first();
-  if ((await fold.count()) === 0) return;
-  if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator('summary').first().click();
+  // Every fold of the figure but its data table: "More controls" and the folds that explain and
+  // hold a figure's deeper parts (7b's feature maps and training run, 5a's answer …). Outer folds
+  // first, so that a fold inside another is reached once its parent is open.
+  const folds = fig.locator('details:not(.figure-table)');
+  for (let i = 0; i < (await folds.count()); i++) {
+    const fold = folds.nth(i);
+    if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  }
 }

@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { referenceOutput } from '../unit/models/reference-mlp';
-import { expect, parseNumber, pollReadout, readNumber, readText, test } from './fixture';
+import { expect, parseNumber, pollReadout, readNumber, readText, test, openMore } from './fixture';
 import { showFigure } from './browser';
 import { BOROUGHS, NYC_CITYWIDE, dayOfIso } from '../../src/lib/data/nyc';
 import { decodeSafetensors } from '../../src/lib/engine/safetensors';
@@ -65,6 +65,7 @@ describe('figure 1a: daily cases', () => {
     const shown = await readNumber(page, '1a', 'doubling-days');
     expect(shown).toBeCloseTo(referenceDoubling('2020-03-10', '2020-03-25'), 1);
     // Moving the window start by keyboard refits.
+    await openMore(fig);
     const start = fig.getByRole('slider', { name: /Window starts/ });
     await start.focus();
     await page.keyboard.press('ArrowRight');

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expect, expectAnswersKey, pollReadout, readText, test } from './fixture';
+import { expect, expectAnswersKey, pollReadout, readText, test, openMore } from './fixture';
 import { showFigure } from './browser';
 
 interface LabelledPoint {
@@ -56,6 +56,7 @@ describe('figure 10: the perceptron', () => {
     const p = points[first];
     await pollReadout(page, '10', 'update').toContain(`= (${p.x1.toFixed(2)}, ${p.x2.toFixed(2)}, 1.00)`.replace(/-/g, '−'));
     // Then whole epochs until it settles.
+    await openMore(fig);
     const epoch = fig.getByRole('button', { name: 'One epoch' });
     for (let k = 0; k < 40 && (await readout(page, 'status')) !== 'converged'; k++) await epoch.click();
     await pollReadout(page, '10', 'status').toBe('converged');
@@ -99,6 +100,7 @@ describe('figure 10: the perceptron', () => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const fig = await showFigure(page, '10', '[data-readout="status"]');
     await fig.getByRole('button', { name: 'XOR' }).click();
+    await openMore(fig);
     const epoch = fig.getByRole('button', { name: 'One epoch' });
     for (let k = 0; k < 5; k++) await epoch.click();
     await pollReadout(page, '10', 'status').toBe('cannot separate after 5 epochs');
@@ -131,6 +133,7 @@ describe('figure 10: the perceptron', () => {
   test('drags a point with the mouse and starts again', async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const fig = await showFigure(page, '10', '[data-readout="status"]');
+    await openMore(fig);
     await fig.getByRole('button', { name: 'One epoch' }).click();
     await pollReadout(page, '10', 'epochs').toBe('1');
     const mark = fig.getByRole('application').locator('g.point').first();

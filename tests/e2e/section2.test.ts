@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { expect, pollReadout, readNumber, readText, test, workerScripts } from './fixture';
+import { expect, pollReadout, readNumber, readText, test, workerScripts, openMore } from './fixture';
 import { showFigure } from './browser';
 
 describe('figure 2b: the SIR curves', () => {
@@ -26,6 +26,7 @@ describe('figure 2b: the SIR curves', () => {
   test('reads out peak and final size that agree with the final-size relation near a full start', async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const fig = await showFigure(page, '2b');
+    await openMore(fig);
     const start = fig.getByRole('slider', { name: /Infected at the start/ });
     await start.fill('-5');
     await expect.poll(() => start.inputValue()).toBe('-5');
@@ -102,6 +103,7 @@ describe('figure 2c: fitting SIR to New York', () => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const fig = await showFigure(page, '2c', '[data-readout="loss"]');
     const before = await readText(page, '2c', 'loss');
+    await openMore(fig);
     const rho = fig.getByRole('slider', { name: /ρ, infections confirmed/ });
     await rho.focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
@@ -123,6 +125,7 @@ describe('figure 2c: fitting SIR to New York', () => {
     await expect.poll(() => fit.isEnabled()).toBe(true);
     await fit.click();
     await expect.poll(() => fig.locator('[data-readout="fit-loss"]').count(), { timeout: 60_000 }).toBe(1);
+    await openMore(fig);
     await fig.getByRole('checkbox', { name: /Hold ρ/ }).check();
     const rho = fig.getByRole('slider', { name: /ρ, infections confirmed/ });
     await rho.focus();
@@ -140,6 +143,7 @@ describe('figure 2c: fitting SIR to New York', () => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const fig = await showFigure(page, '2c', '[data-readout="loss"]');
     const before = await readText(page, '2c', 'loss');
+    await openMore(fig);
     const to = fig.getByRole('slider', { name: /^To/ });
     await to.focus();
     await page.keyboard.press('End');

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { expect, pollReadout, readNumber, readText, test, workerScripts } from './fixture';
+import { expect, pollReadout, readNumber, readText, test, workerScripts, openMore } from './fixture';
 import { showFigure } from './browser';
 
 const noBadNumbers = (text: string | null) => expect(text ?? '').not.toMatch(/NaN|Infinity/);
@@ -18,6 +18,7 @@ describe('figure 5a: the ball', () => {
     await pollReadout(page, '5a', 'steps').toBe('10');
     await pollReadout(page, '5a', 'status').toBe('converging');
 
+    await openMore(fig);
     await fig.getByRole('button', { name: 'Reset' }).click();
     await lr.focus();
     await page.keyboard.press('End'); // η = 10, far beyond 2/L″ = 1 for the output bias
@@ -64,6 +65,7 @@ describe('figure 5c: backprop', () => {
     await fig.getByRole('button', { name: 'Whole sweep' }).click();
     await expect.poll(pending).toBe(0);
     await expect.poll(() => fig.locator('.edge.passed').count()).toBeGreaterThan(10);
+    await openMore(fig);
     await fig.getByRole('button', { name: 'Check with nudges' }).click();
     expect(await readNumber(page, '5c', 'max-grad-error')).toBeLessThan(1e-3);
     expect(await fig.locator('table.check tbody tr').count()).toBe(7);
@@ -110,6 +112,7 @@ describe('figure 5d: training live', () => {
   test('a learning rate far too large stops training with a message and a way back', async ({ open }) => {
     const { page } = await open();
     const fig = await showFigure(page, '5d', '[data-readout="step"]');
+    await openMore(fig);
     await fig.getByRole('button', { name: 'Gradient descent' }).click();
     const lr = fig.getByRole('slider', { name: /Learning rate/ });
     await lr.focus();

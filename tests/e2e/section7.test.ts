@@ -1,7 +1,7 @@
 // Section 7 in a real browser: the hand-written rules (7a) and the CNN (7b). Expected values come
 // from the same photo files and weights, computed here in Node by direct loops.
 import { describe } from 'vitest';
-import { expect, expectAnswersKey, pollReadout, test, workerScripts } from './fixture';
+import { expect, expectAnswersKey, pollReadout, test, workerScripts, openMore } from './fixture';
 import { showFigure } from './browser';
 import { photo } from '../../src/lib/data/cats-dogs';
 import { RULES } from '../../src/lib/models/cat-dog-rules';
@@ -19,6 +19,7 @@ describe('figure 7a: rules by hand', () => {
     await slider.focus();
     await page.keyboard.press('End');
     await expect.poll(() => readout.textContent()).toBe(rulesAccuracy([3, ...asWritten.slice(1)]));
+    await openMore(fig);
     await fig.getByRole('button', { name: 'Weights as written' }).click();
     await expect.poll(() => readout.textContent()).toBe(rulesAccuracy(asWritten));
     expect(await fig.locator('.gallery .thumb').count()).toBeGreaterThan(0);
@@ -64,7 +65,7 @@ describe('figure 7b: the CNN', () => {
 
     await input.setInputFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('just some text, not pixels\n') });
     await expect.poll(() => status.textContent()).toContain('holds text, not an image');
-    // The figure keeps working: the previous picture's prediction is still shown, and a photo can be picked.
+    // The figure keeps working: the refused file's answer is not the previous picture's, and a photo can be picked.
     await fig.getByRole('button', { name: /^Test photo 1, a dog/ }).click();
     const dog = cnnVerdict(photo(photos, 0));
     await expect.poll(() => fig.locator('[data-readout="probability"]').textContent()).toBe(dog.probability);
@@ -75,6 +76,7 @@ describe('figure 7b: the CNN', () => {
     const rules = await showFigure(page, '7a', '[data-readout="rules-accuracy"]');
     const fig = await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
     await pollReadout(page, '7b', 'cnn-accuracy', 60_000).toMatch(/^\d/);
+    await openMore(fig);
     await fig.getByRole('button', { name: 'Train from scratch' }).click();
     // The training runs in its own worker script, not on the page.
     await expect.poll(() => workerScripts(page).some((p) => /\/workers\/cnn-train\.worker-[^/]+\.js$/.test(p))).toBe(true);

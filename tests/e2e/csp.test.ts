@@ -57,7 +57,7 @@ describe('Content-Security-Policy', () => {
 
   test('is enforced: an injected inline script is blocked and reported (the check below can fail)', async ({ open }) => {
     // Chromium logs the refusal of the injected script to the console: that one error is expected.
-    const { page } = await open({ allowErrors: [/^Refused to execute inline script because it violates the following Content Security Policy directive/] });
+    const { page } = await open({ allowErrors: [/^(Refused to execute inline script because it violates|Executing inline script violates) the following Content Security Policy directive/] });
     await recordViolations(page);
     await page.reload({ waitUntil: 'load' });
     const ran = await page.evaluate(() => {

@@ -7,7 +7,7 @@
  */
 import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expect, pollReadout, readNumber, test, type LectureFixtures, openMore } from './fixture';
+import { expect, pollReadout, readNumber, test, type LectureFixtures, openMore, showFigureOpen } from './fixture';
 import { showFigure } from './browser';
 import { RULES } from '../../src/lib/models/cat-dog-rules';
 import { metrics, rulesAccuracy } from './vision';
@@ -118,7 +118,7 @@ describe("figure 7a's rule weights in the URL", () => {
   test('opens on the weights a link names (clamped, junk ignored), and moving a slider rewrites the link', async ({ open }) => {
     const [a, b, c] = RULES;
     const { page } = await openWithoutServiceWorker(open, `/?${key(a.name)}=2.5&${key(b.name)}=1e9&${key(c.name)}=__proto__`);
-    const fig = await showFigure(page, '7a', '[data-readout="rules-accuracy"]');
+    const fig = await showFigureOpen(page, '7a', '[data-readout="rules-accuracy"]');
     const expected = RULES.map((r) => r.weight);
     expected[0] = 2.5;
     expected[1] = 3; // the sliders' maximum

@@ -4,7 +4,7 @@
 // any a test made on the browser by hand).
 import { expect, test as base } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch as launchChromium, openLecture, type Opened, type OpenOptions } from './browser';
+import { launch as launchChromium, openLecture, showFigure, type Opened, type OpenOptions } from './browser';
 
 export interface LectureOpenOptions extends OpenOptions {
   /** Console errors this test provokes on purpose: each one must match one of these. */
@@ -149,4 +149,11 @@ export async function openMore(fig: Locator): Promise<void> {
     const fold = folds.nth(i);
     if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.evaluate((d) => ((d as HTMLDetailsElement).open = true));
   }
+}
+
+/** Scroll a figure into view, wait for it to draw, and open its folds: for tests of controls that wait behind "More controls". */
+export async function showFigureOpen(page: Page, id: string, ready?: string): Promise<Locator> {
+  const fig = await showFigure(page, id, ready);
+  await openMore(fig);
+  return fig;
 }

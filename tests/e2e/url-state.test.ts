@@ -6,7 +6,7 @@
 import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, pollReadout, readNumber, readText, test } from './fixture';
+import { expect, pollReadout, readNumber, readText, test, showFigureOpen } from './fixture';
 import { showFigure } from './browser';
 
 const pressedPhoto = (page: Page) =>
@@ -17,15 +17,15 @@ describe('figure state in the URL', () => {
     const { page } = await open({
       path: '/?f2c.beta=0.42&f2c.gamma=0.18&f5d.lr=-1&f5d.seed=7&f7b.photo=3&f8a.word=icy'
     });
-    await showFigure(page, '2c', '[data-readout="beta"]');
+    await showFigureOpen(page, '2c', '[data-readout="beta"]');
     await pollReadout(page, '2c', 'beta').toBe('0.420');
     await pollReadout(page, '2c', 'gamma').toBe('0.180');
-    await showFigure(page, '5d', '[data-readout="step"]');
+    await showFigureOpen(page, '5d', '[data-readout="step"]');
     expect(await readNumber(page, '5d', 'lr')).toBeCloseTo(0.1, 6);
     await expect.poll(() => page.locator('[data-figure="5d"]').textContent(), { timeout: 10_000 }).toMatch(/seed 7/i);
-    await showFigure(page, '7b', '.gallery button');
+    await showFigureOpen(page, '7b', '.gallery button');
     await expect.poll(() => pressedPhoto(page), { timeout: 20_000 }).toMatch(/^Test photo 3,/);
-    await showFigure(page, '8a', 'select');
+    await showFigureOpen(page, '8a', 'select');
     expect(await page.locator('[data-figure="8a"] select').inputValue()).toBe('icy');
     await pollReadout(page, '8a', 'it-adjective-dot').toMatch(/^-?\d/);
   });
@@ -34,15 +34,15 @@ describe('figure state in the URL', () => {
     const { page } = await open({
       path: '/?f2c.beta=1e308&f2c.gamma=NaN&f2c.from=%3Cscript%3Ealert(1)%3C/script%3E&f5d.lr=-1e999&f5d.seed=__proto__&f7b.photo=99999999&f8a.word=%3Cimg%20src=x%3E'
     });
-    await showFigure(page, '2c', '[data-readout="beta"]');
+    await showFigureOpen(page, '2c', '[data-readout="beta"]');
     const betaMax = await page.locator('[data-figure="2c"]').getByRole('slider', { name: /β, infecting/ }).getAttribute('max');
     expect(await readNumber(page, '2c', 'beta')).toBe(Number(betaMax)); // clamped to β's slider maximum
     expect(await readNumber(page, '2c', 'gamma')).toBeGreaterThan(0); // the default
-    await showFigure(page, '5d', '[data-readout="step"]');
+    await showFigureOpen(page, '5d', '[data-readout="step"]');
     expect(await readNumber(page, '5d', 'lr')).toBeCloseTo(1e-4, 9); // the rate slider's minimum
-    await showFigure(page, '7b', '.gallery button');
+    await showFigureOpen(page, '7b', '.gallery button');
     await expect.poll(() => pressedPhoto(page), { timeout: 20_000 }).toMatch(/^Test photo 400,/);
-    await showFigure(page, '8a', 'select');
+    await showFigureOpen(page, '8a', 'select');
     expect(await page.locator('[data-figure="8a"] select').inputValue()).toBe('tired');
     for (const id of ['2c', '5d', '7b', '8a']) expect(await page.locator(`[data-figure="${id}"]`).innerText()).not.toMatch(/NaN|Infinity/);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
@@ -51,7 +51,7 @@ describe('figure state in the URL', () => {
   test('writes a moved control into the address bar, and the copied link restores the view', async ({ open }) => {
     const { page, context } = await open({ path: '/' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const fig = await showFigure(page, '2c', '[data-readout="beta"]');
+    const fig = await showFigureOpen(page, '2c', '[data-readout="beta"]');
     const beta = fig.getByRole('slider', { name: /β, infecting/ });
     await beta.focus();
     const entries = await page.evaluate(() => history.length);
@@ -87,7 +87,7 @@ describe('figure state in the URL', () => {
   test('offers the share buttons by keyboard, axe-clean in light and dark, with a field to copy from when the clipboard refuses', async ({ open }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = await open({ colorScheme, reducedMotion: 'reduce' });
-      const fig = await showFigure(page, '8a', 'select');
+      const fig = await showFigureOpen(page, '8a', 'select');
       // No clipboard permission here: make writeText refuse, as an insecure page or a denied permission would.
       await page.evaluate(() => {
         navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));

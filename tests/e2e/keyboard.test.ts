@@ -153,9 +153,9 @@ describe('the page by keyboard alone', () => {
           await page.keyboard.press('Enter');
         }
         // Descriptions settle after DESCRIBE_SETTLE_MS; readouts change at once, or once a worker
-        // answers. Poll for either, up to 5 s. A link (figure 12 links back to earlier figures)
+        // answers. Poll for either, up to 15 s (a worker on a busy machine answers late). A link (figure 12 links back to earlier figures)
         // must move focus to the figure it names.
-        for (let t = 0; t < 20 && !changed; t++) {
+        for (let t = 0; t < 60 && !changed; t++) {
           await page.waitForTimeout(250);
           changed =
             info.tag === 'a'
@@ -169,7 +169,7 @@ describe('the page by keyboard alone', () => {
       }
       if (!changed) unchanged.push(id);
       // The polite description follows once the figure settles (DESCRIBE_SETTLE_MS).
-      for (let t = 0; t < 20 && changed && (await description(id)) === descBefore; t++) await page.waitForTimeout(250);
+      for (let t = 0; t < 60 && changed && (await description(id)) === descBefore; t++) await page.waitForTimeout(250);
       if ((await description(id)) !== descBefore) described.push(id);
     }
     console.log('descriptions that followed the key press:', described.join(' '));

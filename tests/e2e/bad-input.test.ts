@@ -6,7 +6,7 @@
 import { describe } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixture';
+import { expect, test, openOwnDataPanel } from './fixture';
 import { showFigure } from './browser';
 
 const status = (page: Page) => page.locator('[data-readout="data-status"]');
@@ -15,15 +15,6 @@ const statusText = (page: Page) => status(page).textContent();
 const english = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 /** 12345 → "12.345", a German spreadsheet's way. */
 const german = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
-async function openOwnData(page: Page): Promise<Locator> {
-  const control = page.locator('[data-own-data]');
-  await control.scrollIntoViewIfNeeded();
-  await control.locator('summary').click();
-  const input = control.locator('input[data-input="own-file"]');
-  await input.waitFor({ state: 'attached', timeout: 20_000 });
-  return input;
-}
 
 function europeanCsv(counts: string[], startDay = Date.UTC(2021, 9, 4)): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -38,7 +29,7 @@ describe('own data: a European spreadsheet', () => {
   // A generous limit on waiting (three files read, an accessibility scan), not a thing tested.
   test('reads 1.234 as 1234 and says so, offers the decimal reading in one click, and asks about 1.000', { timeout: 180_000 }, async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
-    const input = await openOwnData(page);
+    const input = await openOwnDataPanel(page);
 
     // 30 days from 04.10.2021, rising past a thousand on day 20.
     const values = Array.from({ length: 30 }, (_, i) => 60 * i + (i % 4) * 11 + 1);
@@ -88,7 +79,7 @@ describe('own data: a European spreadsheet', () => {
 
   test('dotted dates no day above 12 settles: read day first, said in words, and switched in one choice', async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
-    await openOwnData(page);
+    await openOwnDataPanel(page);
     // The first of each month, 2021 and 2022: 01.02.2021 is 1 February, or 2 January month first.
     const lines = Array.from({ length: 24 }, (_, k) => `01.${String((k % 12) + 1).padStart(2, '0')}.${2021 + Math.floor(k / 12)};${10 + k}`);
     await page.locator('textarea[data-input="own-paste"]').fill(['date;visits', ...lines].join('\n'));

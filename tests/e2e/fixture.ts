@@ -157,3 +157,13 @@ export async function showFigureOpen(page: Page, id: string, ready?: string): Pr
   await openMore(fig);
   return fig;
 }
+
+/** Open the own-data panel under figure 1a and return its file input, once it exists. */
+export async function openOwnDataPanel(page: Page): Promise<Locator> {
+  const control = page.locator('[data-own-data]');
+  await control.scrollIntoViewIfNeeded();
+  await control.locator('summary').click();
+  const input = control.locator('input[data-input="own-file"]');
+  await input.waitFor({ state: 'attached', timeout: 20_000 });
+  return input;
+}

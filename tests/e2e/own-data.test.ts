@@ -3,7 +3,7 @@ import { Mlp } from '../../src/lib/models/mlp';
 import { NYC_TASK } from '../../src/lib/models/nyc-curve-task';
 import { BENDING_START_SEED } from '../../src/lib/models/knob-desk';
 import type { Page } from 'playwright-core';
-import { expect, parseNumber, pollReadout, readNumber, readText, test, openMore } from './fixture';
+import { expect, parseNumber, pollReadout, readNumber, readText, test, openMore, openOwnDataPanel } from './fixture';
 import { showFigure } from './browser';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
@@ -12,19 +12,10 @@ import { decodeSafetensors } from '../../src/lib/engine/safetensors';
 
 const status = (page: Page) => page.locator('[data-readout="data-status"]');
 
-async function openControl(page: Page) {
-  const control = page.locator('[data-own-data]');
-  await control.scrollIntoViewIfNeeded();
-  await control.locator('summary').click();
-  const input = control.locator('input[data-input="own-file"]');
-  await input.waitFor({ state: 'attached', timeout: 20_000 });
-  return input;
-}
-
 describe('your own curve: a CSV of daily counts', () => {
   test('refuses a binary file and a too-short one with a sentence; pasted text with gaps and a dropped running total get offers', async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
-    const input = await openControl(page);
+    const input = await openOwnDataPanel(page);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 0]);
     await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/not text/);
@@ -62,7 +53,7 @@ describe('your own curve: a CSV of daily counts', () => {
 
   test('refits figure 2c to an uploaded synthetic outbreak (R₀ within 10%), trains figure 5d on it, and goes back to New York in one click', async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
-    const input = await openControl(page);
+    const input = await openOwnDataPanel(page);
     await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(1)) });
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Ready: ${OUTBREAK.days} days, ${OUTBREAK.start}`));
     await page.locator('input[data-input="series-name"]').fill('Synthetic outbreak');
@@ -126,7 +117,7 @@ describe('your own curve: a CSV of daily counts', () => {
 
   test("trains figure 4a's network on the reader's series, and going back to New York (while it trains, or after) shows New York's without an error", async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
-    const input = await openControl(page);
+    const input = await openOwnDataPanel(page);
     await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(2)) });
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/^Ready/);
     await page.locator('[data-action="use-series"]').click();
@@ -145,7 +136,7 @@ describe('your own curve: a CSV of daily counts', () => {
   test('has no serious or critical accessibility violation in the open control, light and dark', async ({ open }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = await open({ reducedMotion: 'reduce', colorScheme });
-      const input = await openControl(page);
+      const input = await openOwnDataPanel(page);
       await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(1)) });
       await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/^Ready/);
       await page.locator('[data-action="use-series"]').click();

@@ -39,7 +39,7 @@ describe('own data: a European spreadsheet', () => {
     await input.setInputFiles({ name: 'faelle.csv', mimeType: 'text/csv', buffer: Buffer.from(europeanCsv(values.map(german))) });
     const thousands = `In column “Fälle”, the dot separates thousands: “${german(firstGrouped)}” was read as ${firstGrouped}, because a daily count is a whole number.`;
     await expect
-      .poll(() => statusText(page), { timeout: 10_000 })
+      .poll(() => statusText(page), { timeout: 30_000 })
       .toBe(`Ready: 30 days, 2021-10-04 to 2021-11-02; ${english(total)} in all, peak ${english(peak)} on 2021-11-02. ${thousands}`);
 
     // The other reading, one click away: the dot as a decimal point makes fractions, which are refused.

@@ -57,7 +57,8 @@ export async function openLecture(browser: Browser, opts: OpenOptions = {}): Pro
 export async function showFigure(page: Page, id: string, ready = '[data-readout], svg, canvas') {
   const fig = page.locator(`[data-figure="${id}"]`);
   await fig.scrollIntoViewIfNeeded();
-  await fig.locator('.figure-body').locator(ready).first().waitFor({ state: 'visible', timeout: 20_000 });
+  // A generous limit on waiting: a figure's chunk, data and worker may arrive late on a busy machine.
+  await fig.locator('.figure-body').locator(ready).first().waitFor({ state: 'visible', timeout: 60_000 });
   return fig;
 }
 

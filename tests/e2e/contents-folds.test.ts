@@ -39,7 +39,7 @@ test('a Contents link to a fold opens it and lands on it', async ({ open }) => {
   await expect.poll(() => fold.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
   expect(page.url()).toMatch(/#deeper-novikoff$/);
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('details')?.id)).toBe('deeper-novikoff');
-  await expect.poll(() => fold.evaluate((d) => d.getBoundingClientRect().top), { timeout: 5_000 }).toBeLessThan(200);
+  await expect.poll(() => fold.evaluate((d) => d.getBoundingClientRect().top), { timeout: 30_000 }).toBeLessThan(200);
   await expect.poll(() => fold.evaluate((d) => d.getBoundingClientRect().top)).toBeGreaterThan(0);
 });
 

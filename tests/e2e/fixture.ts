@@ -126,6 +126,12 @@ export function workerScripts(page: Page): string[] {
   return page.workers().map((w) => new URL(w.url()).pathname);
 }
 
+/** Waits (polled) until the page runs a dedicated worker made from `workers/<name>.worker-<hash>.js`. */
+export async function expectWorker(page: Page, name: string): Promise<void> {
+  const script = new RegExp(`/workers/${name}\\.worker-[^/]+\\.js$`);
+  await expect.poll(() => workerScripts(page).some((p) => script.test(p)), { message: `a ${name} worker runs` }).toBe(true);
+}
+
 /**
  * The page's main thread answers a key: `key` on `slider` changes the value the page's own code
  * writes for it (aria-valuetext, else the input's value). Used while a worker trains, to show that

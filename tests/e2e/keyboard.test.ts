@@ -153,9 +153,9 @@ describe('the page by keyboard alone', () => {
           await page.keyboard.press('Enter');
         }
         // Descriptions settle after DESCRIBE_SETTLE_MS; readouts change at once, or once a worker
-        // answers. Poll for either, up to 15 s (a worker on a busy machine answers late). A link (figure 12 links back to earlier figures)
+        // answers. Poll for either, up to 30 s (a worker on a busy machine answers late). A link (figure 12 links back to earlier figures)
         // must move focus to the figure it names.
-        for (let t = 0; t < 60 && !changed; t++) {
+        for (let t = 0; t < 120 && !changed; t++) {
           await page.waitForTimeout(250);
           changed =
             info.tag === 'a'

@@ -1,7 +1,6 @@
 import { describe } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixture';
 import { scrollThrough } from './browser';
 
@@ -46,17 +45,8 @@ describe('the lecture page', () => {
     expect(js.some((src) => src.includes('KaTeX parse error'))).toBe(false);
   });
 
-  test('has no serious or critical accessibility violation (axe), in light and dark', async ({ open }) => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await open({ colorScheme, reducedMotion: 'reduce' });
-      await scrollThrough(page);
-      const result = await new AxeBuilder({ page }).analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-      expect(bad, colorScheme).toEqual([]);
-    }
-  });
+  // axe (light and dark) runs in keyboard.test.ts, on the whole page after a key has operated every
+  // figure: the same scan on a page in use, so it is not repeated here on a page at rest.
 
   test('writes screenshots at 1280 px and 390 px, light and dark', async ({ open }) => {
     for (const [width, height] of [

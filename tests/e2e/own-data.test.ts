@@ -18,10 +18,10 @@ describe('your own curve: a CSV of daily counts', () => {
     const input = await openOwnDataPanel(page);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 0]);
     await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
-    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/not text/);
+    await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/not text/);
     const short = ['date,cases', ...Array.from({ length: 10 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},${i}`)].join('\n');
     await input.setInputFiles({ name: 'short.csv', mimeType: 'text/csv', buffer: Buffer.from(short) });
-    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/10 days; the figures need at least 20/);
+    await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/10 days; the figures need at least 20/);
 
     const gappy = ['day\tvisits', ...Array.from({ length: 30 }, (_, i) => (i === 12 ? '' : `${i + 1}.3.2024\t${100 + i}`)).filter(Boolean)].join('\n');
     await page.locator('textarea[data-input="own-paste"]').fill(gappy);
@@ -55,7 +55,7 @@ describe('your own curve: a CSV of daily counts', () => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const input = await openOwnDataPanel(page);
     await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(1)) });
-    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Ready: ${OUTBREAK.days} days, ${OUTBREAK.start}`));
+    await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^Ready: ${OUTBREAK.days} days, ${OUTBREAK.start}`));
     await page.locator('input[data-input="series-name"]').fill('Synthetic outbreak');
     await page.locator('[data-action="use-series"]').click();
     await expect.poll(() => page.locator('[data-readout="active-series"]').textContent()).toBe('Synthetic outbreak');
@@ -119,7 +119,7 @@ describe('your own curve: a CSV of daily counts', () => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const input = await openOwnDataPanel(page);
     await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(2)) });
-    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/^Ready/);
+    await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/^Ready/);
     await page.locator('[data-action="use-series"]').click();
     const fig4a = page.locator('[data-figure="4a"]');
     await fig4a.scrollIntoViewIfNeeded();
@@ -138,7 +138,7 @@ describe('your own curve: a CSV of daily counts', () => {
       const { page } = await open({ reducedMotion: 'reduce', colorScheme });
       const input = await openOwnDataPanel(page);
       await input.setInputFiles({ name: 'outbreak.csv', mimeType: 'text/csv', buffer: Buffer.from(outbreakCsv(1)) });
-      await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/^Ready/);
+      await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/^Ready/);
       await page.locator('[data-action="use-series"]').click();
       await showFigure(page, '1a', '[data-readout="cases"]');
       const result = await new AxeBuilder({ page }).include('[data-own-data]').include('[data-figure="1a"]').analyze();

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { expect, expectAnswersKey, pollReadout, readNumber, test, workerScripts } from './fixture';
+import { expect, expectAnswersKey, pollReadout, readNumber, test, expectWorker } from './fixture';
 import { showFigure } from './browser';
 
 /**
@@ -53,7 +53,7 @@ describe('figure 11: sparse attention with a trained indexer', () => {
     await ready(page);
     await fig.getByRole('button', { name: /Train a fresh indexer/ }).click();
     // The indexer trains in its own worker script, not on the page.
-    await expect.poll(() => workerScripts(page).some((p) => /\/workers\/indexer-train\.worker-[^/]+\.js$/.test(p))).toBe(true);
+    await expectWorker(page, 'indexer-train');
     await expect.poll(() => readNumber(page, '11', 'indexer-step'), { timeout: 60_000 }).toBeGreaterThan(5);
     const early = await readNumber(page, '11', 'recall');
     // While it trains, a key on figure 6's day slider is answered at once, and training goes on.

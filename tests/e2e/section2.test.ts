@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { expect, pollReadout, readNumber, readText, test, workerScripts, openMore } from './fixture';
+import { expect, pollReadout, readNumber, readText, test, expectWorker, openMore } from './fixture';
 import { showFigure } from './browser';
 
 describe('figure 2b: the SIR curves', () => {
@@ -76,7 +76,7 @@ describe('figure 2c: fitting SIR to New York', () => {
     const button = fig.getByRole('button', { name: 'Fit from here' });
     await expect.poll(() => button.isEnabled()).toBe(true);
     // The fit runs in figure 2c's own worker script, not on the page.
-    expect(workerScripts(page).some((p) => /\/workers\/sir-fit\.worker-[^/]+\.js$/.test(p))).toBe(true);
+    await expectWorker(page, 'sir-fit');
     const start = await readNumber(page, '2c', 'loss');
     await button.click();
     await expect.poll(async () => Number((await readText(page, '2c', 'fit-steps')).replace(/,/g, ''))).toBeGreaterThan(0);

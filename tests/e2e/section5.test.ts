@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { expect, pollReadout, readNumber, readText, test, workerScripts, openMore } from './fixture';
+import { expect, pollReadout, readNumber, readText, test, expectWorker, openMore } from './fixture';
 import { showFigure } from './browser';
 
 const noBadNumbers = (text: string | null) => expect(text ?? '').not.toMatch(/NaN|Infinity/);
@@ -83,7 +83,7 @@ describe('figure 5d: training live', () => {
     const ball = await showFigure(page, '5a', '[data-readout="lr"]');
     const fig = await showFigure(page, '5d', '[data-readout="step"]');
     // The training runs in the figure's own worker script, not on the page.
-    expect(workerScripts(page).some((p) => /\/workers\/mlp-train\.worker-[^/]+\.js$/.test(p))).toBe(true);
+    await expectWorker(page, 'mlp-train');
     await fig.getByRole('button', { name: 'Step', exact: true }).click();
     await pollReadout(page, '5d', 'step').toBe('1');
     const first = await readNumber(page, '5d', 'loss');

@@ -1,7 +1,7 @@
 // Section 7 in a real browser: the hand-written rules (7a) and the CNN (7b). Expected values come
 // from the same photo files and weights, computed here in Node by direct loops.
 import { describe } from 'vitest';
-import { expect, expectAnswersKey, pollReadout, test, workerScripts, openMore } from './fixture';
+import { expect, expectAnswersKey, pollReadout, test, expectWorker, openMore } from './fixture';
 import { showFigure } from './browser';
 import { photo } from '../../src/lib/data/cats-dogs';
 import { RULES } from '../../src/lib/models/cat-dog-rules';
@@ -79,7 +79,7 @@ describe('figure 7b: the CNN', () => {
     await openMore(fig);
     await fig.getByRole('button', { name: 'Train from scratch' }).click();
     // The training runs in its own worker script, not on the page.
-    await expect.poll(() => workerScripts(page).some((p) => /\/workers\/cnn-train\.worker-[^/]+\.js$/.test(p))).toBe(true);
+    await expectWorker(page, 'cnn-train');
     const loss = fig.locator('[data-readout="scratch-loss"]');
     const epoch = fig.locator('[data-readout="scratch-epoch"]');
     // The first mean over 20 full steps…

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { expect, expectAnswersKey, pollReadout, readNumber, readText, test, workerScripts } from './fixture';
+import { expect, expectAnswersKey, pollReadout, readNumber, readText, test, expectWorker } from './fixture';
 import { showFigure } from './browser';
 
 describe('figure 8a: the rigid rule', () => {
@@ -55,7 +55,7 @@ describe('figure 8b: learned attention', () => {
     await fig.getByText(/Train it again/).click();
     await fig.getByRole('button', { name: 'Play' }).click();
     // The replay runs in its own worker script, not on the page.
-    await expect.poll(() => workerScripts(page).some((p) => /\/workers\/attention-train\.worker-[^/]+\.js$/.test(p))).toBe(true);
+    await expectWorker(page, 'attention-train');
     await expect.poll(() => readNumber(page, '8b', 'train-step')).toBeGreaterThan(0);
     // While it trains, a key on figure 6's day slider is answered at once, and the training goes on.
     await expectAnswersKey(handoff.getByRole('slider', { name: /Day/ }));

@@ -116,11 +116,11 @@ describe('figure 7b: the camera', () => {
     await expect.poll(() => status.textContent()).toMatch(/The camera is on/);
     expect(await liveTracks(page)).toBe(1);
     const take = fig.getByRole('button', { name: 'Take picture' });
-    await expect.poll(() => take.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => take.isEnabled(), { timeout: 30_000 }).toBe(true);
     await take.click();
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Took a picture with the camera: \d+ × \d+ pixels.*, cropped to its centre square and averaged down to 32 × 32\.$/);
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^Took a picture with the camera: \d+ × \d+ pixels.*, cropped to its centre square and averaged down to 32 × 32\.$/);
     // The verdict and the description are now about the camera's picture.
-    await expect.poll(() => fig.locator('#figure-7b-description').textContent(), { timeout: 10_000 }).toMatch(/For your picture it says (cat|dog) with probability/);
+    await expect.poll(() => fig.locator('#figure-7b-description').textContent(), { timeout: 30_000 }).toMatch(/For your picture it says (cat|dog) with probability/);
     await pollReadout(page, '7b', 'prediction').toMatch(/^(cat|dog)$/);
     expect(await fig.locator('figcaption').first().textContent()).toMatch(/yours, 32 × 32/);
     expect(await liveTracks(page)).toBe(0);
@@ -150,7 +150,7 @@ describe('figure 7b: the camera', () => {
     ] as const) {
       const { fig, status } = await open7b(open, await launch([...args]));
       await fig.getByRole('button', { name: 'Use camera' }).click();
-      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(message);
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(message);
       expect(await fig.getByRole('button', { name: 'Use camera' }).isEnabled()).toBe(true);
     }
   });

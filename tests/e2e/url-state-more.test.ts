@@ -66,7 +66,7 @@ describe('figure state in the URL, the remaining figures', () => {
     f = await showFigureOpen(page, '1c', 'input[type="range"]');
     expect(await f.locator('input[type="range"]').inputValue()).toBe('100');
     // The trained network is chosen once it has loaded.
-    await expect.poll(() => f.locator('select').inputValue(), { timeout: 15_000 }).toBe('network');
+    await expect.poll(() => f.locator('select').inputValue(), { timeout: 30_000 }).toBe('network');
 
     await showFigureOpen(page, '3a', '[data-readout="degree"]');
     await pollReadout(page, '3a', 'degree').toBe('7');
@@ -167,7 +167,7 @@ describe('figure state in the URL, the remaining figures', () => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const entries = await page.evaluate(() => history.length);
     const expectParam = (key: string, value: string | RegExp) =>
-      expect.poll(() => param(page, key), { timeout: 5_000 }).toMatch(value instanceof RegExp ? value : new RegExp(`^${value.replace('.', '\\.')}$`));
+      expect.poll(() => param(page, key), { timeout: 30_000 }).toMatch(value instanceof RegExp ? value : new RegExp(`^${value.replace('.', '\\.')}$`));
 
     let f = await showFigureOpen(page, '1a', '[data-readout="date"]');
     await f.getByRole('button', { name: 'Log' }).click();
@@ -179,7 +179,7 @@ describe('figure state in the URL, the remaining figures', () => {
     await expectParam('f1b.day', '21');
 
     f = await showFigureOpen(page, '1c', 'input[type="range"]');
-    await f.locator('select option[value="network"]').waitFor({ state: 'attached', timeout: 15_000 });
+    await f.locator('select option[value="network"]').waitFor({ state: 'attached', timeout: 30_000 });
     await f.locator('select').selectOption('network');
     await expectParam('f1c.machine', 'network');
 
@@ -267,10 +267,10 @@ describe('figure state in the URL, the remaining figures', () => {
     const loss5c = await readText(page, '5c', 'loss'); // a number once the sweep is done
     let href = '';
     await expect
-      .poll(async () => (href = (await page.evaluate(() => (window as unknown as { linkAfterClick: string | null }).linkAfterClick)) ?? ''), { timeout: 10_000 })
+      .poll(async () => (href = (await page.evaluate(() => (window as unknown as { linkAfterClick: string | null }).linkAfterClick)) ?? ''), { timeout: 30_000 })
       .not.toBe('');
     // 4a's knob: its float32 value, written as its shortest decimal.
-    await expect.poll(() => Math.fround(Number(param(page, 'f4a.k40'))), { timeout: 10_000 }).toBe(Number(knobValue));
+    await expect.poll(() => Math.fround(Number(param(page, 'f4a.k40'))), { timeout: 30_000 }).toBe(Number(knobValue));
     expect(param(page, 'f4a.base')).toBe('trained');
     expect(new URL(href).searchParams.get('f4a.k40')).toBe(param(page, 'f4a.k40'));
     const link = new URL(href);
@@ -314,7 +314,7 @@ describe('figure state in the URL, the remaining figures', () => {
     // A setting made on the reader's series goes into the address bar as usual, and going back to
     // New York drops it again.
     await page.locator('[data-figure="1a"]').getByRole('button', { name: 'Log' }).click();
-    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('f1a.log')), { timeout: 5_000 }).toBe('1');
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('f1a.log')), { timeout: 30_000 }).toBe('1');
     await page.locator('[data-action="back-to-nyc"]').click();
     await expect.poll(() => page.evaluate(() => location.search)).toBe('');
     for (const id of ['1a', '1c', '3a', '5c']) expect(await fig(page, id).innerText(), id).not.toMatch(/NaN|Infinity/);
@@ -330,7 +330,7 @@ describe('shared links for the figures wired first (2b, 5a, 8b, 10, 11)', () => 
     let f = await showFigureOpen(page, '5a', '[data-readout="lr"]');
     expect(await slider(f, /^Learning rate/).inputValue()).toBe('0');
     f = await showFigureOpen(page, '8b', 'select');
-    await expect.poll(() => f.getByLabel('wiring').inputValue(), { timeout: 15_000 }).toBe('plain');
+    await expect.poll(() => f.getByLabel('wiring').inputValue(), { timeout: 30_000 }).toBe('plain');
     expect(await f.getByLabel('last word').inputValue()).toBe('icy');
     f = await showFigureOpen(page, '10', '[data-readout="mistakes"]');
     expect(await f.getByRole('group', { name: 'Start from a preset' }).locator('[aria-pressed="true"]').innerText()).toMatch(/XOR/i);

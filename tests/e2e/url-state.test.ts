@@ -22,7 +22,7 @@ describe('figure state in the URL', () => {
     await pollReadout(page, '2c', 'gamma').toBe('0.180');
     await showFigureOpen(page, '5d', '[data-readout="step"]');
     expect(await readNumber(page, '5d', 'lr')).toBeCloseTo(0.1, 6);
-    await expect.poll(() => page.locator('[data-figure="5d"]').textContent(), { timeout: 10_000 }).toMatch(/seed 7/i);
+    await expect.poll(() => page.locator('[data-figure="5d"]').textContent(), { timeout: 30_000 }).toMatch(/seed 7/i);
     await showFigureOpen(page, '7b', '.gallery button');
     await expect.poll(() => pressedPhoto(page), { timeout: 20_000 }).toMatch(/^Test photo 3,/);
     await showFigureOpen(page, '8a', 'select');
@@ -64,7 +64,7 @@ describe('figure state in the URL', () => {
       .poll(() => {
         const written = new URL(page.url()).searchParams.get('f2c.beta');
         return written === null ? null : Number(written).toFixed(3);
-      }, { timeout: 10_000 })
+      }, { timeout: 30_000 })
       .toBe(shown);
     expect(await page.evaluate(() => history.length)).toBe(entries); // replaceState, not a history entry per tick
 

@@ -14,6 +14,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // expect.poll() waits up to 30 s by default (Vitest's own default is 1 s).
     expect: { poll: { timeout: 30_000 } },
-    fileParallelism: false
+    // Two files at a time, each with its own Chromium: much of a browser test is waiting on a page,
+    // so two share the two cores of the CI machine. Nothing here measures time, so sharing is safe.
+    fileParallelism: true,
+    maxWorkers: 2
   }
 });

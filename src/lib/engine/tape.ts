@@ -44,17 +44,9 @@
  * ## Inference without gradients
  * `new Tape({ record: false })` runs the same ops without recording anything.
  */
-import { Tensor, shapesEqual, sizeOf, type Shape } from './tensor';
+import { Tensor, shapesEqual, sizeOf, type Shape, type TapeNode } from './tensor';
 
-export interface TapeNode {
-  /** Position on the tape, in recording order. */
-  readonly index: number;
-  readonly op: string;
-  readonly inputs: readonly Tensor[];
-  readonly output: Tensor;
-  /** Reads `output.grad` and adds into `inputs[i].grad` for inputs that require a gradient. */
-  readonly backward: () => void;
-}
+export type { TapeNode };
 
 /** One tensor of the recorded graph, as `Tape.inspect()` reports it (values copied). */
 export interface TapeEntry {
@@ -95,6 +87,8 @@ export class Tape {
   private cursor = 0;
   private readonly scratchPool: Float32Array[] = [];
   private scratchCursor = 0;
+  private readonly indexPool: Int32Array[] = [];
+  private indexCursor = 0;
 
   constructor(options: TapeOptions = {}) {
     this.recording = options.record ?? true;
@@ -152,6 +146,20 @@ export class Tape {
   }
 
   /**
+   * A scratch array of `length` integers (where each maximum came from, for max and max pooling),
+   * reused across steps like `scratch` when `reuseBuffers` is on; contents are uninitialised.
+   */
+  scratchIndices(length: number): Int32Array {
+    if (!this.reuseBuffers) return new Int32Array(length);
+    const slot = this.indexCursor++;
+    const old = this.indexPool[slot];
+    if (old !== undefined && old.length === length) return old;
+    const s = new Int32Array(length);
+    this.indexPool[slot] = s;
+    return s;
+  }
+
+  /**
    * Records an op. Does nothing when the tape is not recording or no input requires a gradient
    * (the output is then a constant). Otherwise the output gets `requiresGrad` and a creator node.
    */
@@ -201,6 +209,7 @@ export class Tape {
     this.nodes.length = 0;
     this.cursor = 0;
     this.scratchCursor = 0;
+    this.indexCursor = 0;
   }
 
   /** The trainable leaves the recorded graph reads, in order of first use. */
@@ -215,9 +224,10 @@ export class Tape {
   /**
    * A snapshot of the recorded graph for drawing: every leaf and every op output, with ids,
    * the ids of their inputs, and copies of their values and gradients. Leaves appear just before
-   * the first node that reads them, so the list is in forward (topological) order.
+   * the first node that reads them, so the list is in forward (topological) order. `idOf` gives the
+   * id each tensor received, so a caller can name the graph's edges by its own tensors.
    */
-  inspect(): TapeEntry[] {
+  inspect(): { entries: TapeEntry[]; idOf: ReadonlyMap<Tensor, number> } {
     const ids = new Map<Tensor, number>();
     const entries: TapeEntry[] = [];
     const add = (t: Tensor, op: string, inputs: number[]): number => {
@@ -238,6 +248,6 @@ export class Tape {
       const inputIds = n.inputs.map((x) => ids.get(x) ?? add(x, x.requiresGrad ? 'param' : 'input', []));
       add(n.output, n.op, inputIds);
     }
-    return entries;
+    return { entries, idOf: ids };
   }
 }

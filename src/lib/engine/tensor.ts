@@ -7,9 +7,19 @@
  * (same length and layout as `data`). Parameters are leaves made with `param()`; outputs of ops on
  * a recording tape get `requiresGrad` when any of their inputs has it.
  */
-import type { TapeNode } from './tape';
 
 export type Shape = readonly number[];
+
+/** One recorded operation: the tape's record of how a tensor was made (it lives here so that a tensor can name its creator without tensor.ts importing the tape). */
+export interface TapeNode {
+  /** Position on the tape, in recording order. */
+  readonly index: number;
+  readonly op: string;
+  readonly inputs: readonly Tensor[];
+  readonly output: Tensor;
+  /** Reads `output.grad` and adds into `inputs[i].grad` for inputs that require a gradient. */
+  readonly backward: () => void;
+}
 
 export class Tensor {
   readonly data: Float32Array;
@@ -58,11 +68,6 @@ export class Tensor {
       flat = flat * n + i;
     }
     return this.data[flat];
-  }
-
-  /** A plain-number copy of the data (flat, row-major). */
-  toArray(): number[] {
-    return Array.from(this.data);
   }
 
   /** A detached copy: same values, no gradient, not on any tape. */

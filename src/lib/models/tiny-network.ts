@@ -72,14 +72,7 @@ export function buildTinyGraph(knobs: readonly number[], x: number, y: number): 
   const tape = new Tape();
   const { params, loss } = forward(tape, knobs, x, y);
   tape.backward(loss);
-  const entries = tape.inspect();
-  const idOf = new Map<Tensor, number>();
-  // inspect() numbers leaves and outputs in the order it meets them; rebuild that map to name edges.
-  let next = 0;
-  for (const node of tape.nodes) {
-    for (const t of node.inputs) if (!idOf.has(t)) idOf.set(t, next++);
-    idOf.set(node.output, next++);
-  }
+  const { entries, idOf } = tape.inspect();
   const sweep: EdgeGradient[][] = [];
   for (let i = tape.nodes.length - 1; i >= 0; i--) {
     const node = tape.nodes[i];

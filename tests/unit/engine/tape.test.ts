@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { Tape, add, matmul, mul, param, tanh, tensor } from '$lib/engine';
+import { describe, expect, it, vi } from 'vitest';
+import { Tape, add, matmul, max, maxPool2d, mul, param, sum, tanh, tensor } from '$lib/engine';
 
 describe('Tape', () => {
   it('computes the gradient of a small expression by hand', () => {
@@ -54,8 +54,10 @@ describe('Tape', () => {
     const W = param([1, 0, 0, 1], [2, 2], 'W');
     const h = tanh(tape, matmul(tape, x, W));
     tape.backward(h);
-    const view = tape.inspect();
+    const { entries: view, idOf } = tape.inspect();
     expect(view.map((e) => e.op)).toEqual(['input', 'param', 'matmul', 'tanh']);
+    // The ids it hands back are the ones it assigned.
+    expect([idOf.get(x), idOf.get(W), idOf.get(h)]).toEqual([0, 1, 3]);
     expect(view[2].inputs).toEqual([0, 1]);
     expect(view[3].inputs).toEqual([2]);
     expect(view[0].grad).toBeNull();
@@ -88,6 +90,30 @@ describe('Tape', () => {
       W.data[0] += 0.1;
     }
     expect(outs[0]).toBe(outs[2]);
+  });
+
+  it('keeps max and max pooling winners in the tape\'s integer scratch: the same arrays every step, right gradients each step', () => {
+    const tape = new Tape({ reuseBuffers: true });
+    const x = param([1, 5, 3, 2, 0, 4, 6, 1], [1, 2, 2, 2], 'x');
+    const handed = vi.spyOn(tape, 'scratchIndices');
+    const seen: Int32Array[][] = [];
+    const grads: number[][] = [];
+    for (const values of [[1, 5, 3, 2, 0, 4, 6, 1], [9, 0, 0, 8, 1, 1, 2, 2]]) {
+      tape.reset();
+      handed.mockClear();
+      x.data.set(values);
+      const pooled = maxPool2d(tape, x, { size: 2 }); // [1,1,1,2]: the largest of each channel
+      const loss = sum(tape, max(tape, pooled, 3)); // the larger of the two channels' winners
+      tape.backward(loss);
+      seen.push(handed.mock.results.map((r) => r.value as Int32Array));
+      grads.push(Array.from(x.grad!));
+    }
+    // Channel 0 holds 1,3,0,6 and channel 1 holds 5,2,4,1 in step one: 6 wins (x index 6).
+    expect(grads[0]).toEqual([0, 0, 0, 0, 0, 0, 1, 0]);
+    // Step two: channel 0 holds 9,0,1,2 and channel 1 holds 0,8,1,2: 9 wins (x index 0).
+    expect(grads[1]).toEqual([1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(seen[0]).toHaveLength(2);
+    seen[0].forEach((a, i) => expect(seen[1][i]).toBe(a));
   });
 
   it('records nothing when made with record: false, and lists the parameters a graph reads', () => {

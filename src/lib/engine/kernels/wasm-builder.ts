@@ -136,10 +136,8 @@ export class FuncBuilder {
   f32x4Eq(): this { return this.simd(0x41); }
   f32x4Ne(): this { return this.simd(0x42); }
   f32x4Gt(): this { return this.simd(0x44); }
-  f32x4Splat(): this { return this.simd(0x13); }
   f32x4Add(): this { return this.simd(0xe4); }
   f32x4Mul(): this { return this.simd(0xe6); }
-  f32x4Max(): this { return this.simd(0xe9); }
 
   /**
    * while (cond) body — `cond` must leave one i32 on the stack. Emitted as

@@ -27,21 +27,11 @@ function geometry(op: string, x: Tensor, options: Pool2dOptions) {
   return convGeometry(N, H, W, C, KH, KW, options.stride ?? [KH, KW], options.padding ?? 'valid');
 }
 
-/**
- * Where each output's maximum came from, kept per output tensor: a tape that reuses its buffers
- * hands back the same output every step, so the index array is allocated once.
- */
-const winners = new WeakMap<Tensor, Int32Array>();
-
 export function maxPool2d(tape: Tape, x: Tensor, options: Pool2dOptions = {}): Tensor {
   const g = geometry('maxPool2d', x, options);
   const out = tape.output([g.N, g.OH, g.OW, g.C]);
-  let argmax = winners.get(out);
-  if (!argmax || argmax.length !== out.size) {
-    argmax = new Int32Array(out.size);
-    winners.set(out, argmax);
-  }
-  const arg = argmax;
+  // Where each window's maximum came from: the tape's integer scratch, kept across steps.
+  const arg = tape.scratchIndices(out.size);
   maxPoolForward(g, x.data, out.data, arg);
   tape.record('maxPool2d', [x], out, () => maxPoolBackward(out.grad!, arg, x.grad!));
   return out;

@@ -74,7 +74,7 @@ export function max(tape: Tape, x: Tensor, axis?: number, keepdims = false): Ten
   if (n === 0) throw new Error('max: cannot reduce an empty axis');
   const out = tape.output(shape);
   const A = x.data, O = out.data;
-  const arg = new Int32Array(out.size); // flat index into x of each maximum
+  const arg = tape.scratchIndices(out.size); // flat index into x of each maximum
   for (let o = 0; o < outer; o++) {
     const base = o * n * inner;
     for (let i = 0; i < inner; i++) {

@@ -210,7 +210,7 @@ describe('the page by keyboard alone', () => {
       expect(bad, colorScheme).toEqual([]);
     }
     expect(missing).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 
   test('with reduced motion, nothing animates or trains by itself', async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });

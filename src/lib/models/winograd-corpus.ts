@@ -42,11 +42,15 @@ export const ADJECTIVE_POSITION = 9;
 export const NOUN_POSITIONS = [1, 5] as const;
 
 export type Order = 'animate-first' | 'place-first';
+export type Animate = (typeof ANIMATE)[number];
+export type Place = (typeof PLACES)[number];
+export type Verb = (typeof VERBS_ANIMATE_FIRST)[number] | (typeof VERBS_PLACE_FIRST)[number];
+export type Adjective = (typeof ANIMATE_ADJECTIVES)[number] | (typeof PLACE_ADJECTIVES)[number];
 export interface SentenceSpec {
-  animate: string;
-  place: string;
-  verb: string;
-  adjective: string;
+  animate: Animate;
+  place: Place;
+  verb: Verb;
+  adjective: Adjective;
   order: Order;
 }
 

@@ -10,25 +10,26 @@
  */
 import { figureKeyPrefix } from './figure-keys';
 
-export type Field =
-  | { kind: 'number'; min: number; max: number; step?: number; default: number }
-  | { kind: 'int'; min: number; max: number; default: number }
-  | { kind: 'bool'; default: boolean }
-  | { kind: 'enum'; values: readonly string[]; default: string };
+export interface NumberField { kind: 'number'; min: number; max: number; step?: number; default: number }
+export interface IntField { kind: 'int'; min: number; max: number; default: number }
+export interface BoolField { kind: 'bool'; default: boolean }
+/** One of a fixed list of words; `V` keeps the words' literal types, so a figure needs no cast. */
+export interface EnumField<V extends string = string> { kind: 'enum'; values: readonly V[]; default: V }
+export type Field = NumberField | IntField | BoolField | EnumField;
 
 export type Schema = Record<string, Field>;
 
-type ValueOf<F extends Field> = F extends { kind: 'bool' } ? boolean : F extends { kind: 'enum' } ? string : number;
+type ValueOf<F extends Field> = F extends BoolField ? boolean : F extends EnumField<infer V> ? V : number;
 export type StateOf<S extends Schema> = { [K in keyof S]: ValueOf<S[K]> };
 
 /** Longest raw value we look at; anything longer is junk, not a view. */
 const MAX_RAW = 64;
 
 // `+ 0` turns -0 into 0: a URL cannot tell them apart, so neither may a parsed state.
-export const num = (min: number, max: number, def: number, step?: number): Field => ({ kind: 'number', min, max, step, default: def + 0 });
-export const int = (min: number, max: number, def: number): Field => ({ kind: 'int', min, max, default: def + 0 });
-export const bool = (def: boolean): Field => ({ kind: 'bool', default: def });
-export const oneOf = (values: readonly string[], def: string): Field => ({ kind: 'enum', values, default: def });
+export const num = (min: number, max: number, def: number, step?: number): NumberField => ({ kind: 'number', min, max, step, default: def + 0 });
+export const int = (min: number, max: number, def: number): IntField => ({ kind: 'int', min, max, default: def + 0 });
+export const bool = (def: boolean): BoolField => ({ kind: 'bool', default: def });
+export const oneOf = <const V extends string>(values: readonly V[], def: NoInfer<V>): EnumField<V> => ({ kind: 'enum', values, default: def });
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -45,7 +46,7 @@ export function parseValue(f: Field, raw: string): number | boolean | string | u
     case 'bool':
       return raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : undefined;
     case 'enum':
-      return f.values.includes(raw) ? raw : undefined;
+      return (f.values as readonly string[]).includes(raw) ? raw : undefined;
     case 'number':
     case 'int': {
       // Number('') is 0 and Number(' 1 ') is 1: only a plain decimal literal counts.
@@ -63,7 +64,7 @@ export function isValid(f: Field, v: unknown): boolean {
     case 'bool':
       return typeof v === 'boolean';
     case 'enum':
-      return typeof v === 'string' && f.values.includes(v);
+      return typeof v === 'string' && (f.values as readonly string[]).includes(v);
     case 'int':
       return typeof v === 'number' && Number.isInteger(v) && v >= f.min && v <= f.max;
     case 'number':

@@ -24,11 +24,22 @@ function unescapeSource(tex) {
 }
 
 /**
+ * A formula with braces is written <tex>{String.raw`\text{infected}`}</tex>: then the component
+ * also parses as plain Svelte (an expression holding the TeX), which is what svelte-check reads,
+ * since it does not run markup preprocessors. Here the wrapper is taken off again.
+ * @param {string} tex
+ */
+function unwrapRaw(tex) {
+  const m = tex.match(/^\s*\{String\.raw`([\s\S]*)`\}\s*$/);
+  return m ? m[1] : tex;
+}
+
+/**
  * @param {string} tex
  * @param {boolean} display
  */
 export function renderTex(tex, display) {
-  const html = katex.renderToString(unescapeSource(tex.trim()), {
+  const html = katex.renderToString(unescapeSource(unwrapRaw(tex).trim()), {
     displayMode: display,
     throwOnError: true,
     output: 'htmlAndMathml',

@@ -109,5 +109,7 @@ describe('KaTeX stylesheet', () => {
   it('refuses a formula that needs a font the site does not ship', () => {
     expect(() => renderTex('\\mathcal{L}', false)).toThrow(/font/);
     expect(renderTex('\\beta', false)).not.toContain('annotation');
+    // A formula with braces may be wrapped as a Svelte expression (for svelte-check): same output.
+    expect(renderTex('{String.raw`\\text{infected} = f(t)`}', true)).toBe(renderTex('\\text{infected} = f(t)', true));
   });
 });

@@ -77,6 +77,13 @@ export interface BackwardOptions {
   accumulate?: boolean;
 }
 
+/** The array in `pool[slot]` if it has `length` elements, else a new one put there. */
+function reused<A extends Float32Array | Int32Array>(pool: A[], slot: number, length: number, make: new (n: number) => A): A {
+  const old = pool[slot];
+  if (old !== undefined && old.length === length) return old;
+  return (pool[slot] = new make(length));
+}
+
 export class Tape {
   readonly nodes: TapeNode[] = [];
   readonly recording: boolean;
@@ -136,13 +143,7 @@ export class Tape {
    * across steps like outputs when `reuseBuffers` is on; contents are uninitialised.
    */
   scratch(length: number): Float32Array {
-    if (!this.reuseBuffers) return new Float32Array(length);
-    const slot = this.scratchCursor++;
-    const old = this.scratchPool[slot];
-    if (old !== undefined && old.length === length) return old;
-    const s = new Float32Array(length);
-    this.scratchPool[slot] = s;
-    return s;
+    return this.reuseBuffers ? reused(this.scratchPool, this.scratchCursor++, length, Float32Array) : new Float32Array(length);
   }
 
   /**
@@ -150,13 +151,7 @@ export class Tape {
    * reused across steps like `scratch` when `reuseBuffers` is on; contents are uninitialised.
    */
   scratchIndices(length: number): Int32Array {
-    if (!this.reuseBuffers) return new Int32Array(length);
-    const slot = this.indexCursor++;
-    const old = this.indexPool[slot];
-    if (old !== undefined && old.length === length) return old;
-    const s = new Int32Array(length);
-    this.indexPool[slot] = s;
-    return s;
+    return this.reuseBuffers ? reused(this.indexPool, this.indexCursor++, length, Int32Array) : new Int32Array(length);
   }
 
   /**

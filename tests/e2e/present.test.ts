@@ -85,11 +85,7 @@ describe('presenter mode', () => {
       if (id) {
         reached.push(id);
         // The lazy loader fetched it because it is on screen.
-        await page
-          .locator(`[data-figure="${id}"] .figure-body`)
-          .locator(':is(svg, canvas, [data-readout], input, button)')
-          .first()
-          .waitFor({ state: 'visible', timeout: 60_000 });
+        await page.locator(`[data-figure="${id}"] .figure-body > :not(noscript)`).first().waitFor({ state: 'visible', timeout: 60_000 });
       }
       if (n < of) await page.keyboard.press('PageDown');
     }
@@ -161,7 +157,7 @@ describe('figure full screen', () => {
     const all = await page.$$eval('[data-figure]', (els) => els.map((e) => e.getAttribute('data-figure')!));
     await expect.poll(() => page.locator('[data-figure] .figure-head button:has-text("Full screen")').count()).toBe(all.length);
     for (const id of all) {
-      const b = page.locator(`[data-figure="${id}"] .figure-head`).getByRole('button', { name: `Full screen: figure ${id}` });
+      const b = page.locator(`[data-figure="${id}"] .figure-head`).getByRole('button', { name: `Full screen, figure ${id}`, exact: true });
       expect(await b.count(), id).toBe(1);
     }
     const fig = page.locator('[data-figure="2b"]');

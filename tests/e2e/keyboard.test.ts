@@ -17,6 +17,8 @@ interface Stop {
   /** Figure id the focused element sits in, or '' outside figures. */
   figure: string;
   tag: string;
+  /** Inside the figure's body (not the frame's own buttons: full screen, share). */
+  inBody: boolean;
   /** Focus indicator drawn: an outline or a box-shadow. */
   visible: boolean;
   /** A stable index into the page's focusable elements, to come back to it. */
@@ -56,6 +58,7 @@ function focusStop(page: Page): Promise<Stop | null> {
     if (!el.dataset.kbKey) el.dataset.kbKey = String(document.querySelectorAll('[data-kb-key]').length);
     return {
       figure: el.closest('[data-figure]')?.getAttribute('data-figure') ?? '',
+      inBody: !!el.closest('.figure-body'),
       tag: el.tagName.toLowerCase() + (el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''),
       visible: outline || shadow || ring,
       key: el.dataset.kbKey
@@ -126,7 +129,7 @@ describe('the page by keyboard alone', () => {
     const described: string[] = [];
     for (const id of figures) {
       const descBefore = await description(id);
-      const candidates = stops.filter((s) => s.figure === (DRIVEN_BY[id] ?? id));
+      const candidates = stops.filter((s) => s.figure === (DRIVEN_BY[id] ?? id) && s.inBody);
       let changed = false;
       for (const s of candidates.slice(0, 6)) {
         const info = await page.evaluate((k) => {

@@ -49,7 +49,7 @@ sw.addEventListener('install', (event) => {
       }
       // The shell: the page, and the /_app/ files its HTML names (entry scripts, stylesheets, the
       // chunks it preloads). Anything else the page needs arrives through "remember" or the fetch handler.
-      const page = await fetch(new Request(lecturePage, { cache: 'reload' }));
+      const page = await fetch(fresh(lecturePage));
       if (!page.ok) throw new Error(`install: ${lecturePage} answered ${page.status}`);
       const html = await page.clone().text();
       await cache.put(lecturePage, page);
@@ -140,8 +140,12 @@ async function savedBefore(): Promise<boolean> {
   return false;
 }
 
-/** 'reload' skips the HTTP cache so a new version never stores an older copy of a file. */
-const fresh = (url: string) => new Request(url, { cache: 'reload' });
+/**
+ * Hashed files under /_app/immutable/ never change, so the browser's HTTP cache may serve them (the
+ * page usually fetched them moments ago: no second download). Anything else is revalidated with
+ * the server ('no-cache'), so a new version never stores an older copy of a page or a static file.
+ */
+const fresh = (url: string) => new Request(url, { cache: url.startsWith(`${base}/_app/immutable/`) ? 'default' : 'no-cache' });
 
 async function storeIfMissing(cache: Cache, url: string): Promise<void> {
   if (await cache.match(url)) return;

@@ -8,10 +8,10 @@ import type { GlossaryEntry } from './types';
 
 export const CORE_TERMS = [
   'term-model',
+  'term-fit',
   'term-parameter',
   'term-sir',
   'term-r0',
-  'term-fit',
   'term-loss',
   'term-loss-landscape',
   'term-gradient-descent',

@@ -118,7 +118,8 @@ describe('offline: the service worker', () => {
     await context.setOffline(true);
     await page.reload({ waitUntil: 'load' });
     expect(await page.locator('[data-section]').count()).toBe(12);
-    await page.locator('[data-figure="1a"] [data-readout="cases"]').waitFor();
+    // The reload keeps the scroll position (at 5d): 1a loads once scrolled back to.
+    await showFigure(page, '1a', '[data-readout="cases"]');
     const again = await showFigure(page, '4a', '[data-readout="knobs"]');
     await again.getByRole('button', { name: 'Trained' }).click();
     await pollReadout(page, '4a', 'loss').toBe(nyc.trainedLoss.toPrecision(3));

@@ -10,18 +10,17 @@ export function rememberLoaded(): void {
   if (!('serviceWorker' in navigator)) return;
   // Room for every file of a page that has loaded all its figures before the worker took control.
   performance.setResourceTimingBufferSize?.(2000);
-  const send = () => {
+  const send = (entries: PerformanceEntryList) => {
     const controller = navigator.serviceWorker.controller;
     if (!controller) return;
-    const urls = performance
-      .getEntriesByType('resource')
-      .map((e) => new URL(e.name))
-      .filter((u) => u.origin === location.origin)
-      .map((u) => u.pathname);
-    controller.postMessage({ type: 'remember', urls: [...new Set(urls)] });
+    const urls = entries.map((e) => new URL(e.name)).filter((u) => u.origin === location.origin).map((u) => u.pathname);
+    if (urls.length) controller.postMessage({ type: 'remember', urls: [...new Set(urls)] });
   };
-  if (navigator.serviceWorker.controller) send();
-  else navigator.serviceWorker.addEventListener('controllerchange', send, { once: true });
+  if (navigator.serviceWorker.controller) send(performance.getEntriesByType('resource'));
+  else navigator.serviceWorker.addEventListener('controllerchange', () => send(performance.getEntriesByType('resource')), { once: true });
+  // A request that started before the worker took control finishes after it without passing
+  // through it; its entry arrives here. (Files the worker did see are already stored: a no-op.)
+  new PerformanceObserver((list) => send(list.getEntries())).observe({ type: 'resource' });
 }
 
 /** What the worker answers: the save's size, its progress, and its end. */

@@ -20,7 +20,7 @@ function appHtmlScriptHashes() {
  * The components the page itself renders before any figure loads: the routes and the frame around
  * them. Every other component (figures and the controls they share) belongs to a lazy chunk.
  */
-const PAGE_PARTS = /\/src\/(routes\/|lib\/ui\/(Figure|Row|Section|TopBar|ThemeToggle)\.svelte$)/;
+const PAGE_PARTS = /\/src\/(routes\/|lib\/ui\/(Figure|Row|Section|TopBar|ThemeToggle|SaveOffline)\.svelte$)/;
 
 /**
  * Where the site will live on its host: '' for the root of a domain, or a path such as

@@ -3,11 +3,13 @@ import { defineConfig } from 'vite';
 import { staticProse } from './src/lib/server/static-prose.js';
 import { katexCss } from './src/lib/server/katex-css.js';
 import { figureText } from './src/lib/server/figure-text.js';
+import { offlineSizes } from './src/lib/server/offline-sizes.js';
 
 export default defineConfig({
   // staticProse and figureText keep the lecture's unchanging prose, captions and first descriptions
-  // in the prerendered HTML only; katexCss trims KaTeX's stylesheet (see each file).
-  plugins: [staticProse(), figureText(), katexCss(), sveltekit()],
+  // in the prerendered HTML only; katexCss trims KaTeX's stylesheet; offlineSizes, after SvelteKit,
+  // lists the built files' sizes for the offline save button (see each file).
+  plugins: [staticProse(), figureText(), katexCss(), sveltekit(), offlineSizes()],
   // Workers are ES modules so they can import the engine like any other module.
   worker: { format: 'es' },
   build: {

@@ -2,37 +2,64 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Offline copy of the lecture. On install it stores everything the page can ask for — the
- * prerendered pages, every built chunk (including lazily loaded figures and worker scripts), the
- * shipped model files and the cats/dogs photographs — so a reader who opened the lecture once can
- * reopen it, and use every figure, without a network.
+ * Offline copy of the lecture, light by default and whole when the reader asks.
  *
- * Size: about 8 MB, of which 6 MB are the two photo files that section 7 trains on. They are
- * precached too, because a reader who only read the top of the page should still find 7b working
- * offline. KaTeX's .woff/.ttf fallbacks are left out (browsers that run a service worker take
- * .woff2) and are cached on first use instead.
+ * Install stores only the shell: the lecture page and the scripts and stylesheets its HTML names.
+ * After that, every file the reader's page (or a figure's worker) fetches from our origin is stored
+ * as it arrives — a figure's chunks, worker scripts, model files, the photos once section 7 asks
+ * for them — so a reader can reload offline whatever they have already seen. The page also sends
+ * the files it fetched before this worker took control ("remember"), which would otherwise be missed.
  *
- * Versions: one cache per build (`version`), older caches deleted on activate. Pages are
- * network-first so an online reader always gets the current deploy; a new worker waits until the
- * old version's tabs are closed (no skipWaiting) so an open page never loses its own chunks.
+ * "Save the lecture for offline use" (src/lib/ui/SaveOffline.svelte) sends "save": then every
+ * file of the build — pages, chunks, static files (about 6 MB of them the cats/dogs photos) — is
+ * fetched, with a progress message per file. "size" answers how many bytes that is, from
+ * offline-sizes.json, which the build writes (src/lib/server/offline-sizes.js). KaTeX's .woff/.ttf
+ * fallbacks are left out of the save (browsers that run a service worker take .woff2) and are
+ * cached on first use instead.
+ *
+ * Versions: one cache per build (`version`), older caches deleted on activate; a reader who saved
+ * the whole lecture gets the whole new version saved at install. Pages are network-first so an
+ * online reader always gets the current deploy; a new worker waits until the old version's tabs
+ * are closed (no skipWaiting) so an open page never loses its own chunks.
  */
-import { build, files, prerendered, version } from '$service-worker';
+import { base, build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `gradient-handoff-${version}`;
 /** How long a page request may wait for the network before a cached copy is served. */
 const PAGE_TIMEOUT_MS = 4000;
+/** Stored once the whole lecture has been saved, so a new version knows to save itself whole too. */
+const SAVED_MARK = `${base}/__saved-for-offline`;
+/** How many files a save fetches at once. */
+const PARALLEL = 4;
 
 /** Files whose content is fixed for this version: served from the cache first. */
 const fixed = new Set([...build.filter((f) => !/\.(woff|ttf)$/.test(f)), ...files]);
-const precache = [...fixed, ...prerendered];
+/** Everything "save" stores. */
+const everything = [...fixed, ...prerendered];
+const lecturePage = `${base}/`;
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      // 'reload' skips the HTTP cache so a new version never stores an older copy of a static file.
-      cache.addAll(precache.map((url) => new Request(url, { cache: 'reload' })))
-    )
+    (async () => {
+      const cache = await caches.open(CACHE);
+      if (await savedBefore()) {
+        await saveAll(cache, () => {});
+        return;
+      }
+      // The shell: the page, and the /_app/ files its HTML names (entry scripts, stylesheets, the
+      // chunks it preloads). Anything else the page needs arrives through "remember" or the fetch handler.
+      const page = await fetch(fresh(lecturePage));
+      if (!page.ok) throw new Error(`install: ${lecturePage} answered ${page.status}`);
+      const html = await page.clone().text();
+      await cache.put(lecturePage, page);
+      // SvelteKit writes them relative to the page ("./_app/immutable/…"), so each is resolved against it.
+      const pageURL = new URL(lecturePage, sw.location.href);
+      const named = new Set(
+        [...html.matchAll(/["']([^"'\s]*\/_app\/immutable\/[^"'\s]+)["']/g)].map((m) => new URL(m[1], pageURL).pathname).filter((u) => fixed.has(u))
+      );
+      await cache.addAll([...named].map(fresh));
+    })()
   );
 });
 
@@ -45,6 +72,87 @@ sw.addEventListener('activate', (event) => {
     })()
   );
 });
+
+type Message = { type: 'remember'; urls: string[] } | { type: 'save' } | { type: 'size' };
+
+sw.addEventListener('message', (event) => {
+  const message = event.data as Message;
+  const client = event.source as Client | null;
+  const reply = (data: unknown) => client?.postMessage(data);
+  if (message?.type === 'remember') {
+    // Files the page fetched before we controlled it: probably still in the HTTP cache, so cheap.
+    const urls = message.urls.filter((u) => fixed.has(u));
+    event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(urls.map((u) => storeIfMissing(cache, u).catch(() => {})))));
+  } else if (message?.type === 'size') {
+    event.waitUntil(
+      (async () => {
+        const bytes = await sizes().catch(() => null);
+        const saved = Boolean(await (await caches.open(CACHE)).match(SAVED_MARK));
+        reply({ type: 'size', bytes, files: everything.length, saved });
+      })()
+    );
+  } else if (message?.type === 'save') {
+    event.waitUntil(
+      caches
+        .open(CACHE)
+        .then((cache) => saveAll(cache, (done, total) => reply({ type: 'progress', done, total })))
+        .then(
+          () => reply({ type: 'saved' }),
+          (e) => reply({ type: 'save-failed', message: String(e) })
+        )
+    );
+  }
+});
+
+/** Bytes of every file "save" stores, from the sizes the build wrote; null if one is missing. */
+async function sizes(): Promise<number | null> {
+  const response = await fetch(`${base}/offline-sizes.json`);
+  if (!response.ok) throw new Error(`offline-sizes.json: ${response.status}`);
+  const table = (await response.json()) as Record<string, number>;
+  let bytes = 0;
+  for (const url of everything) {
+    const n = table[url.slice(base.length)];
+    if (typeof n !== 'number') return null;
+    bytes += n;
+  }
+  return bytes;
+}
+
+/** Store every file of the build, reporting after each one (files already stored count at once). */
+async function saveAll(cache: Cache, progress: (done: number, total: number) => void): Promise<void> {
+  let done = 0;
+  const queue = [...everything];
+  progress(done, everything.length);
+  const worker = async () => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      await storeIfMissing(cache, url);
+      progress(++done, everything.length);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  await cache.put(SAVED_MARK, new Response('saved'));
+}
+
+async function savedBefore(): Promise<boolean> {
+  for (const key of await caches.keys()) {
+    if (key !== CACHE && key.startsWith('gradient-handoff-') && (await (await caches.open(key)).match(SAVED_MARK))) return true;
+  }
+  return false;
+}
+
+/**
+ * Hashed files under /_app/immutable/ never change, so the browser's HTTP cache may serve them (the
+ * page usually fetched them moments ago: no second download). Anything else is revalidated with
+ * the server ('no-cache'), so a new version never stores an older copy of a page or a static file.
+ */
+const fresh = (url: string) => new Request(url, { cache: url.startsWith(`${base}/_app/immutable/`) ? 'default' : 'no-cache' });
+
+async function storeIfMissing(cache: Cache, url: string): Promise<void> {
+  if (await cache.match(url)) return;
+  const response = await fetch(fresh(url));
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  await cache.put(url, response);
+}
 
 sw.addEventListener('fetch', (event) => {
   const request = event.request;

@@ -1,36 +1,157 @@
 import { describe } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
 import { expect, pollReadout, test } from './fixture';
-import { showFigure } from './browser';
-import { builtPages } from './built-pages';
+import { scrollThrough, showFigure } from './browser';
+import { builtFiles, builtPages } from './built-pages';
 
 const nyc = JSON.parse(readFileSync('static/models/nyc-mlp.json', 'utf8'));
 const cnn = JSON.parse(readFileSync('static/models/cnn-metrics.json', 'utf8'));
+const PHOTOS = ['/data/cats-dogs-test.bin', '/data/cats-dogs-train.bin'];
+
+const activated = (page: Page) =>
+  page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60_000 });
+
+/** The paths the service worker's one cache holds. */
+async function stored(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const keys = await caches.keys();
+    if (keys.length !== 1) throw new Error(`${keys.length} caches`);
+    return (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname);
+  });
+}
+
+/** Same-origin files the page itself fetched (scripts, styles, workers, data), from its own timeline. */
+const fetchedByPage = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name))
+      .filter((u) => u.origin === location.origin && /^\/(_app\/immutable|data|models)\//.test(u.pathname))
+      .map((u) => u.pathname)
+  );
+
+/**
+ * What "Save the lecture for offline use" should fetch and weigh, computed here from the build
+ * folder: every built chunk and asset but KaTeX's .woff/.ttf fallbacks, every static file and every
+ * prerendered page.
+ */
+function wholeBuild(): { paths: string[]; bytes: number } {
+  const chunks = builtFiles('build/_app/immutable').filter((f) => !/\.(woff|ttf)$/.test(f));
+  const statics = builtFiles('static');
+  const files = [
+    ...chunks.map((f) => ({ path: '/' + relative('build', f), bytes: statSync(f).size })),
+    ...statics.map((f) => ({ path: '/' + relative('static', f), bytes: statSync(f).size })),
+    ...builtPages().map((p) => ({ path: p.path, bytes: statSync(p.file).size }))
+  ];
+  return { paths: files.map((f) => f.path), bytes: files.reduce((s, f) => s + f.bytes, 0) };
+}
+
+/** After a reload: every figure's code has loaded and rendered, and none says it could not load. */
+async function everyFigureDraws(page: Page) {
+  await scrollThrough(page);
+  await expect
+    .poll(
+      () =>
+        page.$$eval('[data-figure]', (els) =>
+          els
+            .filter((e) => e.querySelector('.figure-error') || !e.querySelector('.figure-body > :not(noscript)'))
+            .map((e) => (e as HTMLElement).dataset.figure)
+        ),
+      { timeout: 60_000 }
+    )
+    .toEqual([]);
+}
 
 describe('offline: the service worker', () => {
-  test('without it, an offline browser cannot open the page (so the next test means something)', async ({ browser }) => {
+  test('without it, an offline browser cannot open the page (so the next tests mean something)', async ({ browser }) => {
     const context = await browser.newContext();
     await context.setOffline(true);
     const page = await context.newPage();
     await expect(page.goto(inject('baseURL') + '/')).rejects.toThrow();
   });
 
-  test('after one visit to the top of the page, reopens the lecture offline with figures never scrolled to', async ({ open }) => {
-    const { page, context, errors } = await open();
-    // The worker activates only once its install (the whole precache) has succeeded.
-    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60_000 });
-    const stored = await page.evaluate(async () => {
-      const keys = await caches.keys();
-      const cache = await caches.open(keys[0]);
-      return { caches: keys.length, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
-    });
-    expect(stored.caches).toBe(1);
-    for (const { path } of builtPages()) expect(stored.urls, path).toContain(path);
-    for (const f of ['/models/cnn.safetensors', '/models/nyc-mlp.safetensors', '/models/indexer.safetensors', '/data/cats-dogs-test.bin', '/data/cats-dogs-train.bin']) {
-      expect(stored.urls).toContain(f);
+  test('the first load stores the shell and what was fetched, not the whole site: no photos until section 7 asks', async ({ open }) => {
+    const { page, context } = await open();
+    await activated(page);
+    // Everything the page fetched before and after the worker took control ends up stored.
+    await expect.poll(async () => {
+      const have = new Set(await stored(page));
+      return (await fetchedByPage(page)).filter((p) => !have.has(p));
+    }).toEqual([]);
+    const first = await stored(page);
+    expect(first).toContain('/');
+    for (const p of PHOTOS) expect(first).not.toContain(p);
+    expect(first).not.toContain('/figure/2c');
+    // Nobody fetched the photos either: not the page, not the service worker.
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const swFetched = await sw.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    for (const p of PHOTOS) {
+      expect(await fetchedByPage(page)).not.toContain(p);
+      expect(swFetched).not.toContain(p);
     }
-    expect(stored.urls.filter((u) => u.includes('/_app/immutable/workers/')).length).toBeGreaterThan(3);
+    // Much less than the whole site (which the old worker stored on every first visit).
+    const whole = wholeBuild();
+    expect(first.length).toBeLessThan(whole.paths.length / 2);
+
+    // Scrolled to, figure 7b fetches the test photos, and they are stored as they arrive.
+    await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
+    await pollReadout(page, '7b', 'cnn-accuracy', 60_000).toMatch(/^\d/);
+    await expect.poll(() => stored(page)).toContain('/data/cats-dogs-test.bin');
+  });
+
+  test('a reader who did not press Save still reloads offline the figures they had seen', async ({ open }) => {
+    const { page, context } = await open({ allowErrors: [/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/] });
+    await page.locator('[data-figure="1a"] [data-readout="cases"]').waitFor();
+    await activated(page);
+    const knobs = await showFigure(page, '4a', '[data-readout="knobs"]');
+    await knobs.getByRole('button', { name: 'Trained' }).click();
+    await pollReadout(page, '4a', 'loss').toBe(nyc.trainedLoss.toPrecision(3));
+    await showFigure(page, '5d', '[data-readout="step"]');
+    await expect.poll(async () => {
+      const have = new Set(await stored(page));
+      return (await fetchedByPage(page)).filter((p) => !have.has(p));
+    }).toEqual([]);
+
+    await context.setOffline(true);
+    await page.reload({ waitUntil: 'load' });
+    expect(await page.locator('[data-section]').count()).toBe(12);
+    // The reload keeps the scroll position (at 5d): 1a loads once scrolled back to.
+    await showFigure(page, '1a', '[data-readout="cases"]');
+    const again = await showFigure(page, '4a', '[data-readout="knobs"]');
+    await again.getByRole('button', { name: 'Trained' }).click();
+    await pollReadout(page, '4a', 'loss').toBe(nyc.trainedLoss.toPrecision(3));
+    // 5d trains in a worker whose script was stored when the reader first opened it.
+    const training = await showFigure(page, '5d', '[data-readout="step"]');
+    await training.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => Number((await training.locator('[data-readout="step"]').textContent())?.replace(/,/g, '')), { timeout: 60_000 }).toBeGreaterThan(5);
+    await training.getByRole('button', { name: 'Pause' }).click();
+    // A figure never opened was not stored: offline it says so instead of drawing.
+    await page.locator('[data-figure="11"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-figure="11"] .figure-error').waitFor({ timeout: 30_000 });
+  });
+
+  test('Save the lecture for offline use: says its size, shows progress, says when done, and then every figure works offline', async ({ open }) => {
+    const { page, context, errors } = await open();
+    await activated(page);
+    const whole = wholeBuild();
+    await page.getByText('Offline', { exact: true }).click();
+    const save = page.getByRole('button', { name: /^Save the lecture for offline use/ });
+    // The size is the build's, computed here independently of offline-sizes.json.
+    await expect.poll(() => save.textContent()).toBe(`Save the lecture for offline use (${(whole.bytes / 1e6).toFixed(1)} MB)`);
+    const seen: string[] = [];
+    const status = page.locator('[data-readout="offline-status"]');
+    const watch = setInterval(() => status.textContent().then((t) => t && seen.push(t), () => {}), 50);
+    await save.click();
+    await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/^Saved/);
+    clearInterval(watch);
+    expect(seen.some((t) => new RegExp(`^Saving… \\d+ of ${whole.paths.length} files$`).test(t)), seen.join(' | ')).toBe(true);
+
+    const urls = await stored(page);
+    for (const p of whole.paths) expect(urls, p).toContain(p);
+    expect(urls.filter((u) => u.includes('/_app/immutable/workers/')).length).toBeGreaterThan(3);
 
     await context.setOffline(true);
     // Really offline: a same-origin file that was never stored cannot be fetched.
@@ -39,23 +160,20 @@ describe('offline: the service worker', () => {
     errors.length = 0;
     await page.reload({ waitUntil: 'load' });
     expect(await page.locator('[data-section]').count()).toBe(12);
-    await page.locator('[data-figure="1a"] [data-readout="cases"]').waitFor();
-
-    // 4a: fetches the shipped NYC network when the trained setting is chosen.
+    await everyFigureDraws(page);
+    // 4a: the shipped NYC network, 7b: the shipped CNN on the test photos, 11: the shipped indexer, all from the cache.
     const knobs = await showFigure(page, '4a', '[data-readout="knobs"]');
     await knobs.getByRole('button', { name: 'Trained' }).click();
     await pollReadout(page, '4a', 'loss').toBe(nyc.trainedLoss.toPrecision(3));
-    // 7b: the shipped CNN and the test photos, scored in a worker, all from the cache.
     await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
     await pollReadout(page, '7b', 'cnn-accuracy', 60_000).toBe(`${(100 * cnn.testAccuracy).toFixed(1)}%`);
-    // 11: the shipped indexer.
     await showFigure(page, '11', '[data-readout="recall"]');
     await pollReadout(page, '11', 'recall', 60_000).toMatch(/^\d/);
   });
 
   test('an offline page with a query string (a shared view) still opens from the stored page', async ({ open }) => {
     const { page, context } = await open();
-    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60_000 });
+    await activated(page);
     await context.setOffline(true);
     await page.goto(inject('baseURL') + '/?view=shared#section-1', { waitUntil: 'load' });
     expect(await page.locator('[data-section]').count()).toBe(12);

@@ -86,7 +86,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((ok) => (server ? server.close(() => ok()) : ok())));
 
 describe(`the lecture served under ${BASE}/`, () => {
-  test('links, assets, model files, workers, the service worker, standalone figures and shared links all stay under the path', async ({ open }) => {
+  test('links, assets, model files, workers, the service worker and its offline save, standalone figures, the handout and shared links all stay under the path', async ({ open }) => {
     // Opened at the bare path, as a reader types it: the host adds the slash.
     const { page, context } = await open({ url: ORIGIN + BASE });
     expect(new URL(page.url()).pathname).toBe(BASE + '/');
@@ -107,10 +107,20 @@ describe(`the lecture served under ${BASE}/`, () => {
     });
     expect(sw.scope).toBe(`${ORIGIN}${BASE}/`);
     expect(sw.script).toBe(`${ORIGIN}${BASE}/service-worker.js`);
+    // At first only the shell (the page and what it loaded) is stored.
     expect(sw.stored).toContain(`${BASE}/`);
-    expect(sw.stored).toContain(`${BASE}/figure/2c`);
-    expect(sw.stored).toContain(`${BASE}/models/nyc-mlp.safetensors`);
+    expect(sw.stored).not.toContain(`${BASE}/figure/2c`);
     expect(sw.stored.filter((p) => !p.startsWith(BASE + '/'))).toEqual([]);
+
+    // Saving the whole lecture works under the path, and its size is known there.
+    await page.getByText('Offline', { exact: true }).click();
+    const save = page.getByRole('button', { name: /^Save the lecture for offline use \(\d+\.\d MB\)$/ });
+    await save.click();
+    await expect.poll(() => page.locator('[data-readout="offline-status"]').textContent(), { timeout: 120_000 }).toMatch(/^Saved/);
+    await page.getByText('Offline', { exact: true }).click();
+    const saved = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).map((r) => new URL(r.url).pathname));
+    for (const p of ['/', '/figure/2c', '/handout', '/models/nyc-mlp.safetensors', '/data/cats-dogs-train.bin']) expect(saved).toContain(BASE + p);
+    expect(saved.filter((p) => !p.startsWith(BASE + '/'))).toEqual([]);
 
     // 4a fetches the shipped network's weights.
     const knobs = await showFigure(page, '4a', '[data-readout="knobs"]');
@@ -141,6 +151,13 @@ describe(`the lecture served under ${BASE}/`, () => {
     await showFigure(page, '2c', '[data-readout="beta"]');
     await readText(page, '2c', 'beta');
     expect(await page.getByRole('link', { name: 'from the lecture Gradient Handoff' }).getAttribute('href')).toBe(`${BASE}/#figure-2c`);
+
+    // The handout, linked from the Contents (closed at this width, so found by text, not role), lives under the path too.
+    await page.goto(`${ORIGIN}${BASE}/`, { waitUntil: 'load' });
+    const handout = await page.locator('nav#contents a', { hasText: 'Two-page handout to print' }).evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(handout).toBe(`${ORIGIN}${BASE}/handout`);
+    await page.goto(handout, { waitUntil: 'load' });
+    expect(await page.locator('.katex-display').count()).toBe(5);
 
     // Offline, the stored copy under the path opens.
     await context.setOffline(true);

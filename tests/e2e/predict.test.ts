@@ -5,7 +5,7 @@
 import { describe } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { expect, readText, test } from './fixture';
+import { expect, readNumber, readText, test } from './fixture';
 import { showFigure } from './browser';
 import { PREDICTION_MOMENTS, predictionMoment } from '$lib/figures/predictions';
 import { scorePrediction, type ChoiceOption, type Guess } from '$lib/ui/predict-score';
@@ -63,6 +63,14 @@ const TRUTH: Record<string, (page: Page) => Promise<Guess[]>> = {
     const g = buildTinyGraph(randomTinyKnobs(TINY_FIRST_SEED), TASK.x.data[day], TASK.y.data[day]);
     return [g.entries[g.knobIds[6]].grad![0] > 0 ? 'positive' : 'negative'];
   },
+  async '7a'(page) {
+    await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
+    return [await readNumber(page, '7b', 'rules-accuracy-as-written')];
+  },
+  async '7b'(page) {
+    await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
+    return [await readNumber(page, '7b', 'cnn-accuracy')];
+  },
   async '8a'(page) {
     await showFigure(page, '8a', '[data-readout="it-nearest"]');
     return [await readText(page, '8a', 'it-nearest', /\w/)];
@@ -77,7 +85,8 @@ const TRUTH: Record<string, (page: Page) => Promise<Guess[]>> = {
 /** A wrong guess where there is one to make, so the test sees the correcting sentence too. */
 function guessFor(id: string, truth: Guess[], wrong: boolean): Guess[] {
   return predictionMoment(id).parts.map((part, i) => {
-    if (part.kind !== 'choice') throw new Error('no number parts yet');
+    // A slider moves in whole steps: right is the nearest step, wrong is 15 steps away.
+    if (part.kind === 'number') return Math.round(Number(truth[i])) + (wrong ? (Number(truth[i]) > 50 ? -15 : 15) : 0);
     return wrong ? part.options.find((o: ChoiceOption) => o.value !== truth[i])!.value : truth[i];
   });
 }
@@ -89,7 +98,13 @@ async function commit(page: Page, id: string, guess: Guess[]): Promise<Locator> 
   await box.scrollIntoViewIfNeeded();
   const parts = predictionMoment(id).parts;
   for (const [i, part] of parts.entries()) {
-    if (part.kind !== 'choice') throw new Error('no number parts yet');
+    if (part.kind === 'number') {
+      // By keyboard, as a reader without a pointer would: Home, then one arrow press per step.
+      await box.getByRole('slider', { name: new RegExp(`^${part.name}`) }).focus();
+      await page.keyboard.press('Home');
+      for (let v = part.min; v < Number(guess[i]); v += part.step) await page.keyboard.press('ArrowRight');
+      continue;
+    }
     const label = part.options.find((o) => o.value === guess[i])!.label;
     await box.locator('fieldset').nth(i).getByRole('radio', { name: label, exact: true }).check();
   }

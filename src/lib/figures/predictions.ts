@@ -6,6 +6,7 @@
  */
 import type { Guess, PredictPart } from '$lib/ui/predict-score';
 import { LECTURE_TIRED, IT_POSITION, makeSentence } from '$lib/models/winograd-corpus';
+import type { InspectReply, InspectRequest } from '$lib/workers/cnn-inspect-protocol';
 
 export interface Answer {
   /** The true answer, part by part, in the terms of the parts' options (or numbers). */
@@ -26,6 +27,46 @@ export interface PredictionMoment {
 }
 
 const pct = (v: number, digits = 1) => `${(v * 100).toFixed(digits)}%`;
+/** 0.2 → "0.2", 0.025 → "0.025": a slider's value without trailing zeros. */
+const short = (v: number) => String(Number(v.toFixed(3)));
+
+/** A share of the 400 test photos, guessed on a slider. */
+const PHOTO_SHARE: PredictPart = { kind: 'number', name: 'Share of the 400 photos right', min: 0, max: 100, step: 1, start: 50, unit: '%', digits: 1 };
+
+interface PhotoCounts {
+  network: number;
+  rules: number;
+  count: number;
+}
+let photoCounts: Promise<PhotoCounts> | null = null;
+
+/**
+ * Both counts on the 400 test photos, from Figure 7b's own inference worker (the network's
+ * answers, and the hand-written rules as written), run once for 7a's and 7b's moments together.
+ */
+function countPhotos(): Promise<PhotoCounts> {
+  photoCounts ??= (async () => {
+    const { base } = await import('$app/paths');
+    const worker = new Worker(new URL('$lib/workers/cnn-inspect.worker.ts', import.meta.url), { type: 'module' });
+    try {
+      return await new Promise<PhotoCounts>((resolve, reject) => {
+        worker.onmessage = (e: MessageEvent<InspectReply>) => {
+          if (e.data.type === 'accuracy') resolve({ network: e.data.correct, rules: e.data.rulesCorrect, count: e.data.count });
+          else if (e.data.type === 'error') reject(new Error(e.data.message));
+        };
+        worker.onerror = () => reject(new Error('the worker stopped'));
+        // The same files Figure 7b's worker reads.
+        const start: InspectRequest = { type: 'start', weightsUrl: `${base}/models/cnn.safetensors`, testUrl: `${base}/data/cats-dogs-test.bin` };
+        worker.postMessage(start);
+      });
+    } finally {
+      worker.terminate();
+    }
+  })();
+  // A failed run may be retried by the next commit.
+  photoCounts.catch(() => (photoCounts = null));
+  return photoCounts;
+}
 
 const IT_SENTENCE = makeSentence(LECTURE_TIRED);
 /** Every word of the sentence but "it" (the two "the"s once), as 8a's options. */
@@ -67,7 +108,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
       return {
         truth: [`${when}-${height}`],
         fact:
-          `With γ halved from ${p.gamma.toFixed(2)} to ${(p.gamma / 2).toFixed(3)}, the infected curve peaks on day ${slow.day} instead of day ${now.day}, ` +
+          `With γ halved from ${short(p.gamma)} to ${short(p.gamma / 2)}, the infected curve peaks on day ${slow.day} instead of day ${now.day}, ` +
           `with ${pct(slow.infected)} of people sick at once instead of ${pct(now.infected)}.`
       };
     }
@@ -227,6 +268,31 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
         fact:
           `Backpropagation gives ∂L/∂c = ${formatSignificant(slope, 3).replace('-', '−')}: the network’s answer is ${slope > 0 ? 'above' : 'below'} the real count, ` +
           `so ${slope > 0 ? 'lowering' : 'raising'} c lowers the loss.`
+      };
+    }
+  },
+  {
+    id: '7a',
+    figure: '7a',
+    title: 'The rules’ score',
+    question: 'Of the 400 test photos, what share do these hand-written rules get right?',
+    parts: [PHOTO_SHARE],
+    async answer() {
+      const c = await countPhotos();
+      return { truth: [(100 * c.rules) / c.count], fact: `The rules as written get ${c.rules} of the ${c.count} test photos right.` };
+    }
+  },
+  {
+    id: '7b',
+    figure: '7b',
+    title: 'The network’s score',
+    question: 'And this network, on the same 400 photos: what share does it get right?',
+    parts: [PHOTO_SHARE],
+    async answer() {
+      const c = await countPhotos();
+      return {
+        truth: [(100 * c.network) / c.count],
+        fact: `The network gets ${c.network} of the ${c.count} test photos right; the rules got ${c.rules}.`
       };
     }
   },

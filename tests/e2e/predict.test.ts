@@ -24,6 +24,8 @@ import { BALL_KNOBS } from '$lib/figures/05-engine/ball-knobs';
 import { TINY_FIRST_SEED, buildTinyGraph, randomTinyKnobs, tinyFirstDay } from '$lib/models/tiny-network';
 import { PerceptronRun } from '$lib/models/perceptron';
 import { xorPoints } from '$lib/models/point-sets';
+import { trailingMean } from '$lib/models/growth';
+import { dayOfIso } from '$lib/data/nyc';
 
 const shipped = () => decodeNycMlp(new Uint8Array(readFileSync('static/models/nyc-mlp.safetensors')));
 const TASK = taskOf(NYC_CITYWIDE);
@@ -123,7 +125,8 @@ async function scoreText(box: Locator): Promise<string> {
 describe('predict, then see', () => {
   test('every moment hides its answer, then scores a commit against the true answer', async ({ open }) => {
     const { page } = await open();
-    for (const [n, m] of PREDICTION_MOMENTS.entries()) {
+    // 1a is drawn, not chosen: its own test below.
+    for (const [n, m] of PREDICTION_MOMENTS.filter((p) => p.id !== '1a').entries()) {
       const box = moment(page, m.id);
       await box.scrollIntoViewIfNeeded();
       // Hidden until committed: no score, no fact, in the DOM at all.
@@ -139,6 +142,74 @@ describe('predict, then see', () => {
     // 2b's fact quotes the peaks the model computes.
     const now = sirOutlook({ beta: 0.5, gamma: 0.2, i0: 1e-4 }, 200).peak, slow = sirOutlook({ beta: 0.5, gamma: 0.1, i0: 1e-4 }, 200).peak;
     expect(await moment(page, '2b').locator('[data-readout="prediction-fact"]').textContent()).toContain(`peaks on day ${slow.day} instead of day ${now.day}`);
+  });
+
+  test('1a: a line drawn by pointer, or set by keyboard, is scored by its mean distance from the true average', async ({ open }) => {
+    const average = trailingMean(NYC_CITYWIDE);
+    const last = dayOfIso('2020-04-05');
+    const truth = average.slice(last + 1);
+    const top = 2 * Math.max(...average.slice(0, last + 1).map((v) => v ?? 0));
+    const parts = predictionMoment('1a').parts;
+    const stored = async (page: Page): Promise<(number | null)[]> =>
+      JSON.parse((await page.evaluate((k) => localStorage.getItem(k), PREDICTIONS_KEY)) ?? '{}')['1a']?.guesses[0] ?? [];
+
+    // By pointer: one stroke across the shaded days at half the chart's height, which is half its top.
+    const { page } = await open();
+    const box = moment(page, '1a');
+    await box.scrollIntoViewIfNeeded();
+    const shade = box.locator('rect.hidden-days');
+    await shade.waitFor();
+    expect(await box.locator('path.truth').count()).toBe(0);
+    const r = (await shade.boundingBox())!;
+    const mid = r.y + r.height / 2;
+    await page.mouse.move(r.x + 1, mid);
+    await page.mouse.down();
+    for (let k = 1; k <= 30; k++) await page.mouse.move(r.x + 1 + ((r.width - 2) * k) / 30, mid);
+    await page.mouse.up();
+    await box.getByRole('button', { name: 'Check my guess' }).click();
+    const sentence = await scoreText(box);
+    const drawn = await stored(page);
+    expect(drawn.length).toBe(truth.length);
+    const values = drawn.filter((v): v is number => v !== null);
+    expect(values.length).toBeGreaterThan(truth.length * 0.9);
+    for (const v of values) expect(Math.abs(v - top / 2)).toBeLessThan(top * 0.03);
+    expect(sentence).toBe(scorePrediction(parts, [drawn], [truth]).sentence);
+    expect(sentence).toMatch(/^Your line was on average [\d,]+ cases a day off, over the \d+ days you drew\.$/);
+    await expect.poll(() => box.locator('path.truth').getAttribute('d')).toMatch(/^M/);
+
+    // By keyboard alone: open the sliders, set the first to its top and the last to zero, commit.
+    const { page: keys } = await open();
+    const kbox = moment(keys, '1a');
+    await kbox.scrollIntoViewIfNeeded();
+    await kbox.locator('summary').focus();
+    await keys.keyboard.press('Enter');
+    const sliders = kbox.getByRole('slider');
+    await expect.poll(() => sliders.count()).toBe(5);
+    await sliders.first().focus();
+    await keys.keyboard.press('End');
+    await sliders.last().focus();
+    await keys.keyboard.press('Home');
+    await keys.keyboard.press('Tab');
+    await expect.poll(() => keys.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Check my guess');
+    await keys.keyboard.press('Enter');
+    const ksentence = await scoreText(kbox);
+    const set = await stored(keys);
+    expect(set.every((v) => v !== null)).toBe(true);
+    const firstHandle = Math.round((truth.length - 1) / 5);
+    const step = Math.max(1, Math.round(top / 100));
+    expect(set[firstHandle]).toBe(step * Math.ceil(top / step));
+    expect(set.at(-1)).toBe(0);
+    expect(ksentence).toBe(scorePrediction(parts, [set], [truth]).sentence);
+
+    // Skipped: the true line and the fact, no score of a guess.
+    const { page: skip } = await open();
+    const sbox = moment(skip, '1a');
+    await sbox.scrollIntoViewIfNeeded();
+    await sbox.getByRole('button', { name: 'Just show me' }).click();
+    expect(await scoreText(sbox)).toBe('You skipped the guess; here is the answer.');
+    await expect.poll(() => sbox.locator('path.truth').getAttribute('d')).toMatch(/^M/);
+    const peak = Math.max(...(truth as number[]));
+    await expect.poll(() => sbox.locator('[data-readout="prediction-fact"]').textContent()).toContain(Math.round(peak).toLocaleString('en-US'));
   });
 
   test('"Just show me" reveals the answer without a guess, and the summary says it was skipped', async ({ open }) => {

@@ -79,7 +79,55 @@ const BALL_STEPS = 20;
 /** Passes over XOR before 10's run is called unsettled (it finds its exact repeat within a few). */
 const PERCEPTRON_EPOCHS = 1000;
 
+/** The last day 1a's drawing shows: 5 April 2020, just before New York's peak. */
+const DRAW_FROM_ISO = '2020-04-05';
+
+/** New York's seven-day average and calendar, for 1a's drawing and its answer. */
+async function nycAverage() {
+  const [{ NYC_CITYWIDE, dayOfIso }, { NYC_SERIES, calendarOf }, { trailingMean }, { formatShortDate }] = await Promise.all([
+    import('$lib/data/nyc'),
+    import('$lib/data/daily-series'),
+    import('$lib/models/growth'),
+    import('$lib/ui/format')
+  ]);
+  const { dateOfDay } = calendarOf(NYC_SERIES);
+  return { average: trailingMean(NYC_CITYWIDE), last: dayOfIso(DRAW_FROM_ISO), label: (day: number) => formatShortDate(dateOfDay(day)) };
+}
+
 export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
+  {
+    id: '1a',
+    figure: '1a',
+    title: 'How the curve goes on',
+    question: 'Here are New York’s daily cases up to 5 April 2020, averaged over each seven days. Draw how you think the line goes on until the end of July.',
+    parts: [
+      {
+        kind: 'draw',
+        name: 'New York’s seven-day average',
+        unit: 'cases a day',
+        async load() {
+          const { average, last, label } = await nycAverage();
+          const known = average.slice(0, last + 1);
+          // Room above the last shown day for a line that keeps climbing.
+          const top = 2 * Math.max(...known.map((v) => v ?? 0));
+          return { known, days: average.length, top, label };
+        }
+      }
+    ],
+    async answer() {
+      const { average, last, label } = await nycAverage();
+      const rest = average.slice(last + 1) as number[];
+      const peak = rest.indexOf(Math.max(...rest));
+      const round = (v: number) => Math.round(v).toLocaleString('en-US');
+      return {
+        truth: [rest],
+        fact:
+          (rest[peak] > (average[last] ?? 0)
+            ? `After ${label(last)} the average rose to ${round(rest[peak])} cases a day on ${label(last + 1 + peak)}, then `
+            : `After ${label(last)} the average `) + `fell to ${round(rest[rest.length - 1])} a day by ${label(average.length - 1)}.`
+      };
+    }
+  },
   {
     id: '2b',
     figure: '2b',

@@ -10,12 +10,28 @@ export interface ChoiceOption {
   label: string;
 }
 
-/** One question of a prediction: pick one of a few options, or set a number on a slider. */
+/** What a drawing moment shows before the reveal: the series up to a day, and room for the rest. */
+export interface DrawSeries {
+  /** The values the reader sees, day 0 up to the last shown day (null: no value that day). */
+  known: readonly (number | null)[];
+  /** Days in the whole series; the reader draws days known.length … days − 1. */
+  days: number;
+  /** Top of the value axis. */
+  top: number;
+  /** A day's date, for the axis and the keyboard sliders ("5 Apr"). */
+  label: (day: number) => string;
+}
+
+/**
+ * One question of a prediction: pick one of a few options, set a number on a slider, or draw how a
+ * series goes on (the guess is then one value per hidden day, null where nothing was drawn).
+ */
 export type PredictPart =
   | { kind: 'choice'; name: string; options: readonly ChoiceOption[] }
-  | { kind: 'number'; name: string; min: number; max: number; step: number; start: number; unit: string; digits: number };
+  | { kind: 'number'; name: string; min: number; max: number; step: number; start: number; unit: string; digits: number }
+  | { kind: 'draw'; name: string; unit: string; load: () => Promise<DrawSeries> };
 
-export type Guess = string | number;
+export type Guess = string | number | readonly (number | null)[];
 
 export interface Score {
   /** The one sentence the reader sees after committing. */
@@ -64,7 +80,20 @@ export function scorePrediction(parts: readonly PredictPart[], guesses: readonly
         : `You guessed ${formatGuess(part, g)}; it is ${formatGuess(part, t)}, so you were ${unitsOff(part, off)} ${g > t ? 'too high' : 'too low'}.`;
     return { sentence, right: off <= near, off };
   }
-  if (parts.some((p) => p.kind !== 'choice')) throw new Error('scorePrediction: a number part must stand alone');
+  if (parts.length === 1 && parts[0].kind === 'draw') {
+    const drawn = guesses[0] as readonly (number | null)[], actual = truth[0] as readonly (number | null)[];
+    const off = meanAbsoluteOff(drawn, actual);
+    const days = drawn.filter((v, i) => Number.isFinite(v) && Number.isFinite(actual[i])).length;
+    if (!Number.isFinite(off)) return { sentence: 'You drew no day that can be compared.', right: false };
+    const typical = meanAbsoluteOff(actual.map(() => 0), actual);
+    return {
+      sentence: `Your line was on average ${Math.round(off).toLocaleString('en-US')} ${parts[0].unit} off, over the ${days} ${days === 1 ? 'day' : 'days'} you drew.`,
+      // Within a quarter of the typical value counts as a good guess.
+      right: off <= 0.25 * typical,
+      off
+    };
+  }
+  if (parts.some((p) => p.kind !== 'choice')) throw new Error('scorePrediction: a number or drawn part must stand alone');
   const choices = parts as Extract<PredictPart, { kind: 'choice' }>[];
   const wrong = choices.filter((_, i) => guesses[i] !== truth[i]);
   if (choices.length === 1) {
@@ -84,13 +113,14 @@ export function scorePrediction(parts: readonly PredictPart[], guesses: readonly
 
 /**
  * Mean absolute difference between a drawn line and the true values, over the days both cover
- * (NaN in `drawn` marks a day the reader did not draw). NaN if they share no day.
+ * (null or NaN marks a day without a value). NaN if they share no day.
  */
-export function meanAbsoluteOff(drawn: readonly number[], actual: readonly number[]): number {
+export function meanAbsoluteOff(drawn: readonly (number | null)[], actual: readonly (number | null)[]): number {
   let sum = 0, n = 0;
   for (let i = 0; i < Math.min(drawn.length, actual.length); i++) {
-    if (!Number.isFinite(drawn[i]) || !Number.isFinite(actual[i])) continue;
-    sum += Math.abs(drawn[i] - actual[i]);
+    const d = drawn[i], a = actual[i];
+    if (d === null || a === null || !Number.isFinite(d) || !Number.isFinite(a)) continue;
+    sum += Math.abs(d - a);
     n++;
   }
   return n === 0 ? NaN : sum / n;

@@ -61,6 +61,25 @@ describe('scorePrediction', () => {
   });
 });
 
+describe('scorePrediction on a drawn line', () => {
+  const draw: PredictPart = { kind: 'draw', name: 'Line', unit: 'cases a day', load: () => Promise.reject(new Error('not drawn here')) };
+
+  it('gives the mean absolute gap over the drawn days, in the part’s unit', () => {
+    const truth = [1000, 2000, 3000, 4000];
+    const s = scorePrediction([draw], [[1100, null, 2500, 4000]], [truth]);
+    expect(s.off).toBeCloseTo((100 + 500 + 0) / 3, 10);
+    expect(s.sentence).toBe('Your line was on average 200 cases a day off, over the 3 days you drew.');
+    // A quarter of the typical true value (2,500) is 625: 200 off counts as a good guess.
+    expect(s.right).toBe(true);
+    expect(scorePrediction([draw], [[3000, 4000, 5000, 6000]], [truth]).right).toBe(false);
+  });
+
+  it('writes thousands with a separator and says when nothing can be compared', () => {
+    expect(scorePrediction([draw], [[12_345.4]], [[0]]).sentence).toBe('Your line was on average 12,345 cases a day off, over the 1 day you drew.');
+    expect(scorePrediction([draw], [[null, null]], [[1, 2]])).toEqual({ sentence: 'You drew no day that can be compared.', right: false });
+  });
+});
+
 describe('formatGuess', () => {
   it('writes a percentage with its digits and a typographic minus', () => {
     expect(formatGuess(percent, 57.25)).toBe('57.3%');

@@ -89,6 +89,7 @@ function guessFor(id: string, truth: Guess[], wrong: boolean): Guess[] {
   return predictionMoment(id).parts.map((part, i) => {
     // A slider moves in whole steps: right is the nearest step, wrong is 15 steps away.
     if (part.kind === 'number') return Math.round(Number(truth[i])) + (wrong ? (Number(truth[i]) > 50 ? -15 : 15) : 0);
+    if (part.kind !== 'choice') throw new Error('a drawn part has its own test');
     return wrong ? part.options.find((o: ChoiceOption) => o.value !== truth[i])!.value : truth[i];
   });
 }
@@ -107,6 +108,7 @@ async function commit(page: Page, id: string, guess: Guess[]): Promise<Locator> 
       for (let v = part.min; v < Number(guess[i]); v += part.step) await page.keyboard.press('ArrowRight');
       continue;
     }
+    if (part.kind !== 'choice') throw new Error('a drawn part has its own test');
     const label = part.options.find((o) => o.value === guess[i])!.label;
     await box.locator('fieldset').nth(i).getByRole('radio', { name: label, exact: true }).check();
   }

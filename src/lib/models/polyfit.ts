@@ -126,3 +126,13 @@ export function ladderRung(values: readonly number[], degree: number, holdout: n
     holdoutError: holdout > 0 ? rmse(fit, values, trainEnd + 1, values.length - 1) : NaN
   };
 }
+
+/**
+ * The ladder figure 3a climbs for a series of `days` days: the last three weeks held out (the last
+ * quarter, on a series shorter than 84 days), degree 15 at most and never more coefficients than
+ * fitted days. Figure 3a and its prediction both read it, so they climb the same ladder.
+ */
+export function ladderShape(days: number): { holdout: number; maxDegree: number } {
+  const holdout = Math.min(21, Math.floor(days / 4));
+  return { holdout, maxDegree: Math.min(15, days - holdout - 1) };
+}

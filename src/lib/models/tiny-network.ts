@@ -10,6 +10,14 @@ import { Rng, Tape, type TapeEntry, Tensor, add, mul, param, pow, sub, tanh } fr
 /** The seven knobs, in this order everywhere. */
 export const TINY_KNOB_NAMES = ['w₁', 'b₁', 'w₂', 'b₂', 'v₁', 'v₂', 'c'] as const;
 
+/** The seed figure 5c (and its prediction) opens on. */
+export const TINY_FIRST_SEED = 1;
+
+/** The day figure 5c opens on: day 37 (6 April 2020, New York's peak); on a reader's series, its peak day. */
+export function tinyFirstDay(values: readonly number[], custom: boolean): number {
+  return custom ? values.indexOf(Math.max(...values)) : 37;
+}
+
 /** Knobs drawn uniformly from [−1, 1) by a seeded generator. */
 export function randomTinyKnobs(seed: number): number[] {
   const rng = new Rng(seed);

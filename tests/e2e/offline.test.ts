@@ -104,7 +104,8 @@ describe('offline: the service worker', () => {
 
   test('a reader who did not press Save still reloads offline the figures they had seen', async ({ open }) => {
     const { page, context } = await open({ allowErrors: [/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/] });
-    await page.locator('[data-figure="1a"] [data-readout="cases"]').waitFor();
+    // 1a sits below section 1's prediction, so it loads once scrolled to.
+    await showFigure(page, '1a', '[data-readout="cases"]');
     await activated(page);
     const knobs = await showFigure(page, '4a', '[data-readout="knobs"]');
     await knobs.getByRole('button', { name: 'Trained' }).click();

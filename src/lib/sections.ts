@@ -25,7 +25,7 @@ export const SECTIONS: readonly SectionMeta[] = [
   { n: 1, id: 'the-question', title: 'The question: a curve that keeps rising', short: 'A rising curve', minutes: 3, plan: 'core', classMinutes: 5 },
   { n: 2, id: 'sir', title: 'The first way: build it from understanding', short: 'SIR, from understanding', minutes: 3, plan: 'core', classMinutes: 10 },
   { n: 3, id: 'refuse-to-understand', title: 'The second way: refuse to understand', short: 'Refuse to understand', minutes: 2, plan: 'core', classMinutes: 6 },
-  { n: 4, id: 'knobs', title: 'A machine made of knobs', short: 'A machine of knobs', minutes: 2, plan: 'core', classMinutes: 6 },
+  { n: 4, id: 'knobs', title: 'A machine made of knobs', short: 'A machine of knobs', minutes: 3, plan: 'core', classMinutes: 6 },
   { n: 5, id: 'the-engine', title: 'The engine: gradient descent and backpropagation', short: 'Gradient descent', minutes: 4, plan: 'core', classMinutes: 14 },
   { n: 6, id: 'the-handoff', title: 'The move: the handoff', short: 'The handoff', minutes: 2, plan: 'core', classMinutes: 5 },
   { n: 7, id: 'vision', title: 'The move in vision: cats and dogs', short: 'Cats and dogs', minutes: 3, plan: 'core', classMinutes: 9 },

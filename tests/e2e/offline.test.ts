@@ -175,6 +175,11 @@ describe('offline: the service worker', () => {
   test('an offline page with a query string (a shared view) still opens from the stored page', async ({ open }) => {
     const { page, context } = await open();
     await activated(page);
+    // Section 1 opens with a prediction that fetches its data at once: stored before the network goes.
+    await expect.poll(async () => {
+      const have = new Set(await stored(page));
+      return (await fetchedByPage(page)).filter((p) => !have.has(p));
+    }).toEqual([]);
     await context.setOffline(true);
     await page.goto(inject('baseURL') + '/?view=shared#section-1', { waitUntil: 'load' });
     expect(await page.locator('[data-section]').count()).toBe(12);

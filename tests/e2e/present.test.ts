@@ -26,6 +26,10 @@ async function atStep(page: Page, n: number) {
 const shownFigure = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-figure][data-present="show"]')?.getAttribute('data-figure') ?? '');
 
+/** The prediction the current step shows ('' if none). */
+const shownPredict = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-predict][data-present="show"]')?.getAttribute('data-predict') ?? '');
+
 /** Computed font sizes (px) of the current step's text (prose, not the figure). */
 const textSizes = (page: Page) =>
   page.$$eval('#top .prose > [data-present="show"]:not([data-figure])', (els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
@@ -54,11 +58,19 @@ describe('presenter mode', () => {
       expect(lead.length).toBeGreaterThan(0);
       for (const px of lead) expect(px).toBeGreaterThanOrEqual(least - 0.01);
       await expect(page.getByRole('button', { name: 'Leave presenter mode' }).isVisible()).resolves.toBe(true);
+      // For a classroom with bad Wi-Fi, saving for offline use is in the bar too.
+      await expect.poll(() => page.locator('.present-bar details.offline summary').isVisible()).toBe(true);
       // The lecture's other sections are not on screen.
       expect(await page.locator('[data-section="2"] h2').isVisible()).toBe(false);
 
+      // Section 1's prediction comes first: the room draws its guess before the figure shows the curve.
       await page.keyboard.press('PageDown');
       await atStep(page, 2);
+      expect(await shownPredict(page)).toBe('1a');
+      expect(await shownFigure(page)).toBe('');
+      await expect.poll(() => page.locator('[data-predict="1a"]').isVisible()).toBe(true);
+      await page.keyboard.press('PageDown');
+      await atStep(page, 3);
       const id = await shownFigure(page);
       expect(id).toBe('1a');
       for (const px of await textSizes(page)) expect(px).toBeGreaterThanOrEqual(least - 0.01);
@@ -77,12 +89,25 @@ describe('presenter mode', () => {
     const { page } = await open({ path: '/?present', width: 1280, height: 720 });
     const all = await page.$$eval('[data-figure]', (els) => els.map((e) => e.getAttribute('data-figure')!));
     expect(all.length).toBeGreaterThan(20);
+    // Figures and predictions in the lecture's order: each prediction before the figure it asks about.
+    const order = await page.$$eval('[data-figure], [data-predict]', (els) =>
+      els.map((e) => (e.hasAttribute('data-predict') ? `predict ${e.getAttribute('data-predict')}` : e.getAttribute('data-figure')!))
+    );
+    expect(order.filter((x) => x.startsWith('predict')).length).toBeGreaterThanOrEqual(9);
     const { of } = await stepOf(page);
     const reached: string[] = [];
+    const seen: string[] = [];
     for (let n = 1; n <= of; n++) {
       await atStep(page, n);
       const id = await shownFigure(page);
+      const guess = await shownPredict(page);
+      if (guess) {
+        seen.push(`predict ${guess}`);
+        // Shown to the room with its answer still hidden.
+        expect(await page.locator(`[data-predict="${guess}"] [data-readout="prediction-score"]`).count()).toBe(0);
+      }
       if (id) {
+        seen.push(id);
         reached.push(id);
         // The lazy loader fetched it because it is on screen.
         await page.locator(`[data-figure="${id}"] .figure-body > :not(noscript)`).first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -90,6 +115,7 @@ describe('presenter mode', () => {
       if (n < of) await page.keyboard.press('PageDown');
     }
     expect(reached).toEqual(all);
+    expect(seen).toEqual(order);
     // At the end PageDown stays; PageUp, Left go back; Right goes forward.
     await page.keyboard.press('PageDown');
     await atStep(page, of);

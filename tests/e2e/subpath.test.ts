@@ -96,6 +96,8 @@ describe(`the lecture served under ${BASE}/`, () => {
     });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     expect(await page.locator('[data-section]').count()).toBe(12);
+    // 1a sits below section 1's prediction: it loads once scrolled to.
+    await showFigure(page, '1a', '[data-readout="cases"]');
     await readText(page, '1a', 'cases');
 
     // The service worker lives under the path and controls only it.
@@ -163,6 +165,8 @@ describe(`the lecture served under ${BASE}/`, () => {
     await context.setOffline(true);
     await page.goto(`${ORIGIN}${BASE}/`, { waitUntil: 'load' });
     expect(await page.locator('[data-section]').count()).toBe(12);
+    // 1a sits below section 1's prediction: it loads once scrolled to.
+    await showFigure(page, '1a', '[data-readout="cases"]');
     await readText(page, '1a', 'cases');
     await context.setOffline(false);
 

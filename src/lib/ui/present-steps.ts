@@ -1,13 +1,16 @@
 /**
  * The steps of presenter mode, read from the lecture's own DOM: for each section, its heading with
- * the lead paragraph, then each of its figures with one short paragraph of the prose beside it.
+ * the lead paragraph, then each of its figures with one short paragraph of the prose beside it, and
+ * each prediction moment on a step of its own just where it stands, before the figure answers it.
  * A step is a list of elements to show; presenter mode hides the rest with CSS (present.css), so
  * figures stay mounted and keep their state.
  */
 export interface Step {
   section: number;
-  /** The figure's id on a figure step; '' on a section's opening step. */
+  /** The figure's id on a figure step; '' on a section's opening step and on a prediction's. */
   figure: string;
+  /** The prediction's id on a prediction step (the room guesses before the figure shows it); else ''. */
+  predict: string;
   show: HTMLElement[];
 }
 
@@ -52,11 +55,16 @@ export function buildSteps(root: ParentNode): Step[] {
     const n = Number(section.dataset.section);
     const head = section.querySelector<HTMLElement>(':scope > .section-head');
     const lead = paragraphs(section.querySelector(':scope > .row'))[0];
-    steps.push({ section: n, figure: '', show: [...(head ? [head] : []), ...(lead ? withEnd(lead) : [])] });
-    for (const figure of section.querySelectorAll<HTMLElement>('[data-figure]')) {
-      const id = figure.dataset.figure!;
-      const line = lineFor(figure, id);
-      steps.push({ section: n, figure: id, show: line ? [...withEnd(line), figure] : [figure] });
+    steps.push({ section: n, figure: '', predict: '', show: [...(head ? [head] : []), ...(lead ? withEnd(lead) : [])] });
+    // In document order, so a prediction comes before the figure that reveals its answer.
+    for (const el of section.querySelectorAll<HTMLElement>('[data-figure], [data-predict]')) {
+      if (el.dataset.predict) {
+        steps.push({ section: n, figure: '', predict: el.dataset.predict, show: [el] });
+        continue;
+      }
+      const id = el.dataset.figure!;
+      const line = lineFor(el, id);
+      steps.push({ section: n, figure: id, predict: '', show: line ? [...withEnd(line), el] : [el] });
     }
   }
   return steps;

@@ -69,6 +69,8 @@ describe('presenter mode', () => {
       expect(await shownPredict(page)).toBe('1a');
       expect(await shownFigure(page)).toBe('');
       await expect.poll(() => page.locator('[data-predict="1a"]').isVisible()).toBe(true);
+      // Zoomed like a figure, so its chart can be read from the back of the room.
+      await expect.poll(() => page.locator('[data-predict="1a"]').evaluate((f) => parseFloat((f as HTMLElement).style.zoom || '0'))).toBeGreaterThan(1);
       await page.keyboard.press('PageDown');
       await atStep(page, 3);
       const id = await shownFigure(page);

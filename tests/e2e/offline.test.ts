@@ -172,6 +172,25 @@ describe('offline: the service worker', () => {
     await pollReadout(page, '11', 'recall', 60_000).toMatch(/^\d/);
   });
 
+  test('a browser that asks to save data (Save-Data) is told so, and still gets only the light default: nothing fetched ahead', async ({ open }) => {
+    const { page, context } = await open();
+    // Chromium has no switch for Save-Data here, so the page is told what such a browser reports.
+    await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { configurable: true, value: { saveData: true } }));
+    await page.reload({ waitUntil: 'load' });
+    await activated(page);
+    await page.getByText('Offline', { exact: true }).click();
+    await expect.poll(() => page.locator('details.offline .note').textContent()).toMatch(/asks to save data, so only this page and what you open are kept/);
+    await expect.poll(async () => {
+      const have = new Set(await stored(page));
+      return (await fetchedByPage(page)).filter((p) => !have.has(p));
+    }).toEqual([]);
+    const kept = await stored(page);
+    for (const p of PHOTOS) expect(kept).not.toContain(p);
+    expect(kept.length).toBeLessThan(wholeBuild().paths.length / 2);
+    // The button still saves everything when pressed: the reader decides.
+    await expect(page.getByRole('button', { name: /^Save the lecture for offline use \(\d+\.\d MB\)$/ }).isVisible()).resolves.toBe(true);
+  });
+
   test('an offline page with a query string (a shared view) still opens from the stored page', async ({ open }) => {
     const { page, context } = await open();
     await activated(page);

@@ -99,7 +99,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '1a',
     figure: '1a',
     title: 'How the curve goes on',
-    question: 'Here are New York’s daily cases up to 5 April 2020, averaged over each seven days. Draw how you think the line goes on until the end of July.',
+    question: 'Here are New York’s new cases each day up to 5 April 2020, each day shown as the average of that day and the six before it. Draw how you think the line goes on until the end of July.',
     parts: [
       {
         kind: 'draw',
@@ -132,7 +132,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '2b',
     figure: '2b',
     title: 'Slower recovery',
-    question: 'Halve γ, so the sick stay sick twice as long. What happens to the peak of the infected curve?',
+    question: 'Keep β as it is and halve γ, so the sick stay sick twice as long. What happens to the peak of the infected curve?',
     parts: [
       {
         kind: 'choice',
@@ -165,7 +165,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '3a',
     figure: '3a',
     title: 'Degree 15',
-    question: 'Figure 3a opens at degree 2. Raise it to 15: does the error on the held-out days go up or down?',
+    question: 'Figure 3a opens at degree 2. Raise it to 15: does the curve’s typical miss on the held-out days go up or down?',
     parts: [
       {
         kind: 'choice',
@@ -199,7 +199,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '4b',
     figure: '4b',
     title: 'The straight road',
-    question: 'Move every knob at once along the straight line from the random start to the trained setting. Does the loss fall all the way?',
+    question: 'Move every knob at once, at an even pace, along the straight route from the random start to the trained setting. Does the loss fall all the way?',
     parts: [
       {
         kind: 'choice',
@@ -241,14 +241,14 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '5a',
     figure: '5a',
     title: 'Three step sizes',
-    question: 'The ball starts on the output’s bias b₃. For each step size η, what do the steps do?',
+    question: 'The ball starts on b₃, the number added last to the network’s answer. For each stride η, what do the steps do?',
     parts: BALL_ETAS.map((eta) => ({
       kind: 'choice' as const,
       name: `η = ${eta}`,
       options: [
-        { value: 'converging', label: 'Settle' },
-        { value: 'oscillating', label: 'Swing' },
-        { value: 'diverged', label: 'Blow up' }
+        { value: 'converging', label: 'Creep to the bottom from one side' },
+        { value: 'oscillating', label: 'Swing across the bottom' },
+        { value: 'diverged', label: 'Fly off, further each step' }
       ]
     })),
     async answer() {
@@ -285,7 +285,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '5c',
     figure: '5c',
     title: 'The sign of a slope',
-    question: 'Before you run the backward sweep of Figure 5c: is the slope of the loss along the last knob, ∂L/∂c, positive or negative?',
+    question: 'Step Figure 5c forward. Its answer ends by adding the last knob, c. Before the backward sweep: is ∂L/∂c positive or negative? (Is the answer above or below the real count?)',
     parts: [
       {
         kind: 'choice',
@@ -323,7 +323,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '7a',
     figure: '7a',
     title: 'The rules’ score',
-    question: 'Of the 400 test photos, what share do these hand-written rules get right?',
+    question: 'Half of the 400 test photos are cats and half dogs, so a coin toss would get about 50% right. What share do these hand-written rules get right?',
     parts: [PHOTO_SHARE],
     async answer() {
       const c = await countPhotos();
@@ -334,7 +334,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '7b',
     figure: '7b',
     title: 'The network’s score',
-    question: 'And this network, on the same 400 photos: what share does it get right?',
+    question: 'And the trained network of Figure 7b, on the same 400 photos: what share does it get right?',
     parts: [PHOTO_SHARE],
     async answer() {
       const c = await countPhotos();
@@ -361,14 +361,13 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
       const model = shipped.models.binding.get(shipped.metrics.wirings.binding.shippedSeed);
       if (!model) throw new Error('the shipped attention model is missing');
       const row = dotProductMatrix(model, IT_SENTENCE.tokens)[IT_POSITION];
-      let best = -1;
-      row.forEach((v, j) => {
-        if (j !== IT_POSITION && (best < 0 || v > row[best])) best = j;
-      });
-      const word = IT_SENTENCE.words[best];
+      // The other words from highest score to lowest: the answer, and the runner-up to set beside it.
+      const ranked = row.map((v, j) => ({ v, j })).filter(({ j }) => j !== IT_POSITION).sort((a, b) => b.v - a.v);
+      const [best, next] = ranked;
+      const word = IT_SENTENCE.words[best.j];
       return {
         truth: [word],
-        fact: `“it” scores ${formatFixed(row[best], 2)} with “${word}”, against ${formatFixed(row[1], 2)} with “${IT_SENTENCE.words[1]}”.`
+        fact: `“it” scores ${formatFixed(best.v, 2)} with “${word}”, then ${formatFixed(next.v, 2)} with “${IT_SENTENCE.words[next.j]}”.`
       };
     }
   },
@@ -376,7 +375,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     id: '10',
     figure: '10',
     title: 'The perceptron on XOR',
-    question: 'Give the perceptron XOR’s four corners. Does it ever stop making mistakes?',
+    question: 'Give the perceptron XOR’s four points. Does it ever stop making mistakes?',
     parts: [
       {
         kind: 'choice',

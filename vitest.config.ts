@@ -8,6 +8,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/unit/fast-check-seed.ts'],
-    testTimeout: 60_000
+    testTimeout: 300_000
   }
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/e2e/sequencer';
 
 // Browser tests: the built site served by `vite preview`, driven by playwright-core and Debian Chromium.
 export default defineConfig({
@@ -17,6 +18,7 @@ export default defineConfig({
     // Two files at a time, each with its own Chromium: much of a browser test is waiting on a page,
     // so two share the two cores of the CI machine. Nothing here measures time, so sharing is safe.
     fileParallelism: true,
-    maxWorkers: 2
+    maxWorkers: 2,
+    sequence: { sequencer: LongestFirst }
   }
 });

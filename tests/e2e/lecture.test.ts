@@ -2,7 +2,6 @@ import { describe } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixture';
-import { scrollThrough } from './browser';
 
 const OUT = 'test-output';
 mkdirSync(OUT, { recursive: true });
@@ -23,11 +22,9 @@ describe('the lecture page', () => {
     for (const s of sections) expect(links).toContain('#' + s.id);
   });
 
-  test('loads every figure with no console error and no request to another origin', async ({ open }) => {
-    const { page } = await open();
-    await scrollThrough(page);
-    await page.locator('[data-figure="1a"] [data-readout="cases"]').waitFor();
-  });
+  // Every figure loading with no console error and no foreign request is checked by the fixture at
+  // the end of keyboard.test.ts (which scrolls through and operates every figure) and of
+  // present.test.ts (whose walk loads every figure): not a third time here.
 
   test('typesets the formulas at build time and ships no KaTeX code to the browser', async ({ open }) => {
     const { page } = await open();

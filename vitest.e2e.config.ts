@@ -17,6 +17,9 @@ export default defineConfig({
     expect: { poll: { timeout: 30_000 } },
     // Two files at a time, each with its own Chromium: much of a browser test is waiting on a page,
     // so two share the two cores of the CI machine. Nothing here measures time, so sharing is safe.
+    // keyboard.test.ts runs on its own after the rest (package.json's test:e2e): it presses a key per
+    // focus stop of the whole page, and beside another file it took four times as long (244 s alone,
+    // over 900 s beside one).
     fileParallelism: true,
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst }

@@ -120,7 +120,7 @@ const scoreOf = (box: Locator) => box.locator('[data-readout="prediction-score"]
 
 async function scoreText(box: Locator): Promise<string> {
   let text = '';
-  await expect.poll(async () => (text = ((await scoreOf(box).textContent().catch(() => '')) ?? '').trim()), { timeout: 60_000 }).toMatch(/\S/);
+  await expect.poll(async () => (text = ((await scoreOf(box).textContent().catch(() => '')) ?? '').trim()), { timeout: 120_000 }).toMatch(/\S/);
   return text;
 }
 

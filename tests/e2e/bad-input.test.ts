@@ -5,8 +5,7 @@
  */
 import { describe } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, openOwnDataPanel } from './fixture';
+import { expect, test, openOwnDataPanel, seriousAxeFindings } from './fixture';
 import { showFigure } from './browser';
 
 const status = (page: Page) => page.locator('[data-readout="data-status"]');
@@ -63,8 +62,7 @@ describe('own data: a European spreadsheet', () => {
     await expect.poll(() => statusText(page)).toBe('In column “Fälle”, “1.000” could be 1 (the dot is a decimal point) or 1000 (the dot separates thousands). Which is it?');
     await expect.poll(() => page.locator('[data-action="count-style-point"]').textContent()).toBe('The dot is a decimal point: “1.000” is 1.');
     // The question and its answers: no serious accessibility violation, and they fit a small phone's 320 px.
-    const axe = await new AxeBuilder({ page }).include('[data-own-data]').analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousAxeFindings(page, ['[data-own-data]'])).toEqual([]);
     await page.setViewportSize({ width: 320, height: 640 });
     for (const el of await page.locator('[data-own-data] .offer, [data-own-data] .offer .btn, [data-readout="data-status"]').all()) {
       const box = (await el.boundingBox())!;

@@ -50,6 +50,9 @@ export async function openLecture(browser: Browser, opts: OpenOptions = {}): Pro
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) foreign.push(u);
   });
   await page.goto(url, { waitUntil: 'load' });
+  // Wait until the page's code has started (src/routes/+layout.svelte marks it), as a reader's first
+  // key press would on a slow machine; pages that ship no script (the handout) have nothing to start.
+  if (await page.locator('script').count()) await page.locator('html[data-started]').waitFor({ state: 'attached', timeout: 60_000 });
   return { context, page, errors, foreign };
 }
 

@@ -1,7 +1,6 @@
 // Every figure's standalone page (/figure/<id>), the page a teacher puts in slides with an iframe.
 import { describe, inject } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixture';
+import { expect, test, seriousAxeFindings } from './fixture';
 import { FIGURES } from '../../src/lib/figures/registry';
 
 /** What counts as drawn: a canvas, a chart or a live number inside the figure's body. */
@@ -30,9 +29,7 @@ describe('standalone figure pages', () => {
       expect(await page.locator('.figure-body').innerText()).not.toMatch(/\bNaN\b|undefined/);
       expect(await page.title()).toBe(`Figure ${id}: ${title} · Gradient Handoff`);
       expect(await page.getByRole('link', { name: 'from the lecture Gradient Handoff' }).getAttribute('href')).toBe(`/#figure-${id}`);
-      const axe = await new AxeBuilder({ page }).analyze();
-      const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
       // Errors that arrive after the first drawing (a failed fetch, a worker) count too: the fixture
       // looks once the test is over.
     });

@@ -3,6 +3,7 @@
 // a console error or asked another origin for anything, then closes every context it opened (and
 // any a test made on the browser by hand).
 import { expect, test as base } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launch as launchChromium, openLecture, showFigure, type Opened, type OpenOptions } from './browser';
 
@@ -84,6 +85,23 @@ export const test = base.extend<LectureFixtures>({
 });
 
 export { expect };
+
+/**
+ * axe's serious and critical findings on the page, or only inside the `within` selectors, one line
+ * each (rule, help, the first few elements); `rules` limits the scan to those rules. Only violations are collected: gathering every rule
+ * that passed costs axe most of its time on a page this large.
+ */
+export async function seriousAxeFindings(page: Page, within: string[] = [], rules?: string[]): Promise<string[]> {
+  // Legacy mode: axe gathers its results in this page instead of opening a blank one for it, which
+  // costs seconds per scan; it cannot look inside cross-origin frames, and the site has none.
+  let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+  for (const selector of within) axe = axe.include(selector);
+  if (rules) axe = axe.withRules(rules);
+  const { violations } = await axe.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
 
 /** The locator of a figure's readout. */
 export function readoutOf(page: Page, fig: string, name: string): Locator {

@@ -3,10 +3,9 @@ import { Mlp } from '../../src/lib/models/mlp';
 import { NYC_TASK } from '../../src/lib/models/nyc-curve-task';
 import { BENDING_START_SEED } from '../../src/lib/models/knob-desk';
 import type { Page } from 'playwright-core';
-import { expect, parseNumber, pollReadout, readNumber, readText, test, openMore, openOwnDataPanel } from './fixture';
+import { expect, parseNumber, pollReadout, readNumber, readText, test, openMore, openOwnDataPanel, seriousAxeFindings } from './fixture';
 import { showFigure } from './browser';
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { OUTBREAK, OUTBREAK_R0, outbreakCounts, outbreakCsv } from '../support/synthetic-outbreak';
 import { decodeSafetensors } from '../../src/lib/engine/safetensors';
 
@@ -141,9 +140,7 @@ describe('your own curve: a CSV of daily counts', () => {
       await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/^Ready/);
       await page.locator('[data-action="use-series"]').click();
       await showFigure(page, '1a', '[data-readout="cases"]');
-      const result = await new AxeBuilder({ page }).include('[data-own-data]').include('[data-figure="1a"]').analyze();
-      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await seriousAxeFindings(page, ['[data-own-data]', '[data-figure="1a"]'])).toEqual([]);
     }
   });
 });

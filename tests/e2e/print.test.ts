@@ -168,7 +168,7 @@ describe('print', () => {
     );
     expect(buttons, 'control buttons visible in print').toEqual([]);
     // Sliders: no range input; the only role=slider left are pictures: knobs drawn inside a
-    // figure's SVG, and the charts of 1a and 2b, which are themselves sliders for the keyboard.
+    // figure's SVG, and the charts of 1a, 2b and 5b, which are themselves sliders for the keyboard.
     const sliders = await page.$$eval('[role="slider"], input[type="range"]', (ss) =>
       ss.filter((s) => s.checkVisibility() && !s.closest('svg') && !s.querySelector('svg')).length
     );
@@ -198,6 +198,8 @@ describe('print', () => {
     const blank = await page.$$eval('[data-figure]', (els) => els.filter((e) => !e.querySelector('.figure-body > :not(noscript)')).map((e) => (e as HTMLElement).dataset.figure!));
     expect(blank.length).toBeGreaterThan(10);
     await page.emulateMedia({ media: 'print' });
+    // The links' origin is set when the page's code starts, which open() waits for: before it, the
+    // PDF would print bare ids (a loaded CI machine once printed before it).
     const heights = await page.$$eval('[data-figure]', (els) => els.map((e) => e.getBoundingClientRect().height));
     await page.emulateMedia({ media: null });
     const inkShare = inkShares(await printToFile(page, 'unscrolled', 'A4'), ids, heights, origin);

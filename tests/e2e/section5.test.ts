@@ -50,6 +50,22 @@ describe('figure 5b: the landscape', () => {
     await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.2);
     await pollReadout(page, '5b', 'steps', 60_000).toBe('150');
     noBadNumbers(await fig.textContent());
+    // The keyboard's way: arrows move the start by 0.05 (Shift: 0.25), Enter races from it.
+    const plane = fig.getByRole('slider', { name: /Start of the race/ });
+    const start = async () => ((await plane.getAttribute('aria-valuetext'))!.match(/-?\d+\.\d+/g) ?? []).map(Number);
+    const [a0, b0] = await start();
+    await plane.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(start).toEqual([Number((a0 + 0.05).toFixed(2)), Number((b0 - 0.25).toFixed(2))]);
+    // The last race's verdict no longer holds for the moved start, and the figure says so.
+    await expect.poll(() => fig.locator('.verdict').textContent()).toMatch(/Moved since the last race/);
+    await page.keyboard.press('Enter');
+    await pollReadout(page, '5b', 'steps', 60_000).toBe('150');
+    const [a1, b1] = await start();
+    await expect
+      .poll(() => page.locator('#figure-5b-description').textContent())
+      .toMatch(new RegExp(`Walks start at \\(${a1.toFixed(2)}, ${b1.toFixed(2)}\\)\\. After 150 steps`));
   });
 });
 

@@ -5,8 +5,7 @@
  */
 import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, pollReadout, readNumber, readText, test, showFigureOpen } from './fixture';
+import { expect, pollReadout, readNumber, readText, test, showFigureOpen, seriousAxeFindings } from './fixture';
 import { showFigure } from './browser';
 
 const pressedPhoto = (page: Page) =>
@@ -97,9 +96,7 @@ describe('figure state in the URL', () => {
       const field = fig.getByRole('textbox', { name: 'Text to copy' });
       await field.waitFor();
       expect(await field.inputValue()).toMatch(/#figure-8a$/);
-      const result = await new AxeBuilder({ page }).include('[data-figure="8a"]').analyze();
-      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-      expect(bad, colorScheme).toEqual([]);
+      expect(await seriousAxeFindings(page, ['[data-figure="8a"]']), colorScheme).toEqual([]);
     }
   });
 });

@@ -43,7 +43,7 @@ for (const [engine, open] of Object.entries(ENGINES)) {
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), `engines-${engine}-`));
       page = await open(inject('baseURL') + '/');
-    });
+    }, 180_000); // a browser and its driver starting on a machine busy with the other test files
     afterAll(async () => {
       await page?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });

@@ -33,6 +33,12 @@ const fetchedByPage = (page: Page) =>
       .map((u) => u.pathname)
   );
 
+/** What the page fetched that the service worker has not stored (yet): polled until empty. */
+async function notYetStored(page: Page): Promise<string[]> {
+  const have = new Set(await stored(page));
+  return (await fetchedByPage(page)).filter((p) => !have.has(p));
+}
+
 /**
  * What "Save the lecture for offline use" should fetch and weigh, computed here from the build
  * folder: every built chunk and asset but KaTeX's .woff/.ttf fallbacks, every static file and every
@@ -77,10 +83,7 @@ describe('offline: the service worker', () => {
     const { page, context } = await open();
     await activated(page);
     // Everything the page fetched before and after the worker took control ends up stored.
-    await expect.poll(async () => {
-      const have = new Set(await stored(page));
-      return (await fetchedByPage(page)).filter((p) => !have.has(p));
-    }).toEqual([]);
+    await expect.poll(() => notYetStored(page)).toEqual([]);
     const first = await stored(page);
     expect(first).toContain('/');
     for (const p of PHOTOS) expect(first).not.toContain(p);
@@ -111,10 +114,7 @@ describe('offline: the service worker', () => {
     await knobs.getByRole('button', { name: 'Trained' }).click();
     await pollReadout(page, '4a', 'loss').toBe(nyc.trainedLoss.toPrecision(3));
     await showFigure(page, '5d', '[data-readout="step"]');
-    await expect.poll(async () => {
-      const have = new Set(await stored(page));
-      return (await fetchedByPage(page)).filter((p) => !have.has(p));
-    }).toEqual([]);
+    await expect.poll(() => notYetStored(page)).toEqual([]);
 
     await context.setOffline(true);
     await page.reload({ waitUntil: 'load' });
@@ -180,10 +180,7 @@ describe('offline: the service worker', () => {
     await activated(page);
     await page.getByText('Offline', { exact: true }).click();
     await expect.poll(() => page.locator('details.offline .note').textContent()).toMatch(/asks to save data, so only this page and what you open are kept/);
-    await expect.poll(async () => {
-      const have = new Set(await stored(page));
-      return (await fetchedByPage(page)).filter((p) => !have.has(p));
-    }).toEqual([]);
+    await expect.poll(() => notYetStored(page)).toEqual([]);
     const kept = await stored(page);
     for (const p of PHOTOS) expect(kept).not.toContain(p);
     expect(kept.length).toBeLessThan(wholeBuild().paths.length / 2);
@@ -195,10 +192,7 @@ describe('offline: the service worker', () => {
     const { page, context } = await open();
     await activated(page);
     // Section 1 opens with a prediction that fetches its data at once: stored before the network goes.
-    await expect.poll(async () => {
-      const have = new Set(await stored(page));
-      return (await fetchedByPage(page)).filter((p) => !have.has(p));
-    }).toEqual([]);
+    await expect.poll(() => notYetStored(page)).toEqual([]);
     await context.setOffline(true);
     await page.goto(inject('baseURL') + '/?view=shared#section-1', { waitUntil: 'load' });
     expect(await page.locator('[data-section]').count()).toBe(12);

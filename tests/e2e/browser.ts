@@ -50,10 +50,17 @@ export async function openLecture(browser: Browser, opts: OpenOptions = {}): Pro
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) foreign.push(u);
   });
   await page.goto(url, { waitUntil: 'load' });
-  // Wait until the page's code has started (src/routes/+layout.svelte marks it), as a reader's first
-  // key press would on a slow machine; pages that ship no script (the handout) have nothing to start.
-  if (await page.locator('script').count()) await page.locator('html[data-started]').waitFor({ state: 'attached', timeout: 60_000 });
+  await started(page);
   return { context, page, errors, foreign };
+}
+
+/**
+ * Wait until the page's code has started (src/routes/+layout.svelte marks it): on a slow machine a
+ * key pressed before that reaches no handler. Pages that ship no script (the handout) have nothing
+ * to start. After a reload, call it again.
+ */
+export async function started(page: Page): Promise<void> {
+  if (await page.locator('script').count()) await page.locator('html[data-started]').waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 /** Scroll a figure into view and wait until its lazily loaded code has drawn something. */

@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expect, pollReadout, test } from './fixture';
-import { scrollThrough, showFigure } from './browser';
+import { scrollThrough, showFigure, started } from './browser';
 import { builtFiles, builtPages } from './built-pages';
 
 const nyc = JSON.parse(readFileSync('static/models/nyc-mlp.json', 'utf8'));
@@ -177,6 +177,7 @@ describe('offline: the service worker', () => {
     // Chromium has no switch for Save-Data here, so the page is told what such a browser reports.
     await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { configurable: true, value: { saveData: true } }));
     await page.reload({ waitUntil: 'load' });
+    await started(page);
     await activated(page);
     await page.getByText('Offline', { exact: true }).click();
     await expect.poll(() => page.locator('details.offline .note').textContent()).toMatch(/asks to save data, so only this page and what you open are kept/);
@@ -185,7 +186,8 @@ describe('offline: the service worker', () => {
     for (const p of PHOTOS) expect(kept).not.toContain(p);
     expect(kept.length).toBeLessThan(wholeBuild().paths.length / 2);
     // The button still saves everything when pressed: the reader decides.
-    await expect(page.getByRole('button', { name: /^Save the lecture for offline use \(\d+\.\d MB\)$/ }).isVisible()).resolves.toBe(true);
+    // Its size comes from a file fetched when the panel opens: waited for, not read once.
+    await expect.poll(() => page.getByRole('button', { name: /^Save the lecture for offline use \(\d+\.\d MB\)$/ }).isVisible()).toBe(true);
   });
 
   test('an offline page with a query string (a shared view) still opens from the stored page', async ({ open }) => {

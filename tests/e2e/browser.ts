@@ -56,11 +56,13 @@ export async function openLecture(browser: Browser, opts: OpenOptions = {}): Pro
 
 /**
  * Wait until the page's code has started (src/routes/+layout.svelte marks it): on a slow machine a
- * key pressed before that reaches no handler. Pages that ship no script (the handout) have nothing
- * to start. After a reload, call it again.
+ * key pressed before that reaches no handler. A page that loads no code of the app's (the handout:
+ * its one inline script only sets the theme) has nothing to start. After a reload, call it again.
  */
 export async function started(page: Page): Promise<void> {
-  if (await page.locator('script').count()) await page.locator('html[data-started]').waitFor({ state: 'attached', timeout: 60_000 });
+  if (await page.locator('link[rel="modulepreload"], script[src]').count()) {
+    await page.locator('html[data-started]').waitFor({ state: 'attached', timeout: 60_000 });
+  }
 }
 
 /** Scroll a figure into view and wait until its lazily loaded code has drawn something. */

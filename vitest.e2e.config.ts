@@ -19,6 +19,7 @@ export default defineConfig({
     // Two files at a time, each with its own browser: two keep the two cores of the CI machine busy
     // (a third only slows every page). Nothing here measures time, so sharing is safe.
     fileParallelism: true,
+    isolate: false,
     maxWorkers: 2,
     sequence: { sequencer: LongestFirst }
   }

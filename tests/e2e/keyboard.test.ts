@@ -1,6 +1,6 @@
 // The whole page by keyboard alone: Tab reaches a control in every figure with visible focus and
 // no trap; one control per figure is operated by keys and changes something a reader can observe;
-// axe then finds nothing serious or critical, light and dark. Plus: reduced motion stops autoplay.
+// axe then finds nothing serious or critical, light and dark. First, reduced motion stops autoplay.
 import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expect, pollReadout, test, seriousAxeFindings } from './fixture';
@@ -96,8 +96,33 @@ function observe(page: Page, id: string): Promise<string> {
   }, id);
 }
 
+/**
+ * Under reduced motion nothing animates or trains by itself: every figure's readouts and drawing
+ * are the same after 3 s of idling, and requestAnimationFrame is (almost) never called meanwhile.
+ */
+async function expectStillWhileIdle(page: Page, figures: string[]) {
+  await page.waitForTimeout(3000);
+  const snap = async () => {
+    const out: Record<string, string> = {};
+    for (const id of figures) out[id] = await observe(page, id);
+    return out;
+  };
+  const a = await snap();
+  await page.evaluate(() => {
+    const w = window as unknown as { __raf: number };
+    w.__raf = 0;
+    const orig = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => orig((t) => { w.__raf++; cb(t); });
+  });
+  await page.waitForTimeout(3000);
+  const b = await snap();
+  expect(figures.filter((id) => a[id] !== b[id]), 'figures that changed while idle under reduced motion').toEqual([]);
+  const raf = await page.evaluate(() => (window as unknown as { __raf: number }).__raf);
+  expect(raf, 'requestAnimationFrame callbacks in 3 s of idling').toBeLessThan(5);
+}
+
 describe('the page by keyboard alone', () => {
-  test('Tab reaches every figure with visible focus and no trap; a key on one control per figure changes it; axe is clean', async ({ open }) => {
+  test('under reduced motion nothing moves by itself; Tab reaches every figure with visible focus and no trap; a key on one control per figure changes it; axe is clean', async ({ open }) => {
     const { page } = await open({ reducedMotion: 'reduce' });
     const missing: string[] = [];
     page.on('response', (r) => {
@@ -108,7 +133,9 @@ describe('the page by keyboard alone', () => {
     expect(figures.length).toBeGreaterThan(20);
     // Let every lazily loaded figure finish drawing its controls.
     await settle(page, figures);
-    await page.waitForTimeout(1500);
+    // Loading is not moving: with every figure drawn and showing its first numbers, nothing moves
+    // by itself under reduced motion before any key is pressed.
+    await expectStillWhileIdle(page, figures);
 
     await page.evaluate(() => {
       window.scrollTo(0, 0);
@@ -219,33 +246,4 @@ describe('the page by keyboard alone', () => {
     expect(await seriousAxeFindings(page, [], ['color-contrast']), 'dark').toEqual([]);
     expect(missing).toEqual([]);
   }, 900_000);
-
-  test('with reduced motion, nothing animates or trains by itself', async ({ open }) => {
-    const { page } = await open({ reducedMotion: 'reduce' });
-    await scrollThrough(page);
-    const figures = await page.$$eval('[data-figure]', (els) => els.map((e) => e.getAttribute('data-figure')!));
-    // Loading is not moving: let every figure draw and show its first numbers, then idle 3 s.
-    await settle(page, figures);
-    await page.waitForTimeout(3000);
-    // Readouts and drawings of every figure, then again after 3 s of idling.
-    const snap = async () => {
-      const out: Record<string, string> = {};
-      for (const id of figures) out[id] = await observe(page, id);
-      return out;
-    };
-    const a = await snap();
-    // Count requestAnimationFrame callbacks while idle: with nothing animating there should be none.
-    await page.evaluate(() => {
-      const w = window as unknown as { __raf: number };
-      w.__raf = 0;
-      const orig = window.requestAnimationFrame.bind(window);
-      window.requestAnimationFrame = (cb) => orig((t) => { w.__raf++; cb(t); });
-    });
-    await page.waitForTimeout(3000);
-    const b = await snap();
-    const moving = figures.filter((id) => a[id] !== b[id]);
-    expect(moving, 'figures that changed while idle under reduced motion').toEqual([]);
-    const raf = await page.evaluate(() => (window as unknown as { __raf: number }).__raf);
-    expect(raf, 'requestAnimationFrame callbacks in 3 s of idling').toBeLessThan(5);
-  });
 });

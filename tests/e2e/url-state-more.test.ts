@@ -1,6 +1,6 @@
 /**
- * Figure state in the URL for the figures url-state.test.ts does not cover (1a, 1b, 1c, 3a, 3b, 4a,
- * 4b, 5b, 5c, 6, 9): one link names a view of each and every figure opens on it; absurd and hostile
+ * Figure state in the URL for the figures url-state.test.ts does not cover (1a, 1b, 1c, 2b, 3a, 3b,
+ * 4a, 4b, 5a, 5b, 5c, 6, 8b, 9, 10, 11): one link names a view of each and every figure opens on it; absurd and hostile
  * values are clamped or ignored with no console error and no NaN on screen; operating a control of
  * each figure rewrites the address bar without adding history entries.
  */
@@ -31,7 +31,9 @@ const LINK = [
   'f5b.a=-1&f5b.b=2&f5b.lr=-0.5&f5b.adam=-2',
   'f5c.seed=3&f5c.day=20&f5c.check=1',
   'f6.day=50',
-  'f9.day=60&f9.photo=5&f9.word=wide'
+  'f9.day=60&f9.photo=5&f9.word=wide',
+  // The figures wired first.
+  'f2b.beta=0.9&f2b.gamma=0.3&f5a.lr=0&f8b.wiring=plain&f8b.word=icy&f10.preset=xor&f10.eta=0.5&f11.length=1024'
 ].join('&');
 
 const HOSTILE = [
@@ -103,6 +105,20 @@ describe('figure state in the URL, the remaining figures', () => {
     expect(await f.locator('input[type="range"]').inputValue()).toBe('60');
     await expect.poll(() => f.getByRole('img', { name: /^test photo 5,/ }).count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => f.getByRole('button', { name: /^switch to “tired”/ }).count(), { timeout: 20_000 }).toBe(1);
+
+    // The figures wired first (2b, 5a, 8b, 10, 11), named in the same link.
+    await showFigureOpen(page, '2b', '[data-readout="r0"]');
+    await pollReadout(page, '2b', 'r0').toBe('3.00'); // 0.9 / 0.3
+    f = await showFigureOpen(page, '5a', '[data-readout="lr"]');
+    expect(await slider(f, /^Learning rate/).inputValue()).toBe('0');
+    f = await showFigureOpen(page, '8b', 'select');
+    await expect.poll(() => f.getByLabel('wiring').inputValue(), { timeout: 30_000 }).toBe('plain');
+    expect(await f.getByLabel('last word').inputValue()).toBe('icy');
+    f = await showFigureOpen(page, '10', '[data-readout="mistakes"]');
+    expect(await f.getByRole('group', { name: 'Start from a preset' }).locator('[aria-pressed="true"]').innerText()).toMatch(/XOR/i);
+    expect(await slider(f, /^η/).inputValue()).toBe('0.5');
+    f = await showFigureOpen(page, '11', '[data-readout="recall"]');
+    expect(await f.getByLabel('Sequence length').inputValue()).toBe('1024');
 
     // The link's keys are all still there: reading them did not rewrite them.
     for (const pair of LINK.split('&')) {
@@ -321,21 +337,3 @@ describe('figure state in the URL, the remaining figures', () => {
   });
 });
 
-describe('shared links for the figures wired first (2b, 5a, 8b, 10, 11)', () => {
-  test('opens each on the view the link names', async ({ open }) => {
-    const link = '/?f2b.beta=0.9&f2b.gamma=0.3&f5a.lr=0&f8b.wiring=plain&f8b.word=icy&f10.preset=xor&f10.eta=0.5&f11.length=1024';
-    const { page } = await open({ path: link, reducedMotion: 'reduce' });
-    await showFigureOpen(page, '2b', '[data-readout="r0"]');
-    await pollReadout(page, '2b', 'r0').toBe('3.00'); // 0.9 / 0.3
-    let f = await showFigureOpen(page, '5a', '[data-readout="lr"]');
-    expect(await slider(f, /^Learning rate/).inputValue()).toBe('0');
-    f = await showFigureOpen(page, '8b', 'select');
-    await expect.poll(() => f.getByLabel('wiring').inputValue(), { timeout: 30_000 }).toBe('plain');
-    expect(await f.getByLabel('last word').inputValue()).toBe('icy');
-    f = await showFigureOpen(page, '10', '[data-readout="mistakes"]');
-    expect(await f.getByRole('group', { name: 'Start from a preset' }).locator('[aria-pressed="true"]').innerText()).toMatch(/XOR/i);
-    expect(await slider(f, /^η/).inputValue()).toBe('0.5');
-    f = await showFigureOpen(page, '11', '[data-readout="recall"]');
-    expect(await f.getByLabel('Sequence length').inputValue()).toBe('1024');
-  });
-});

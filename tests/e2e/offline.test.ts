@@ -174,6 +174,9 @@ describe('offline: the service worker', () => {
 
   test('a browser that asks to save data (Save-Data) is told so, and still gets only the light default: nothing fetched ahead', async ({ open }) => {
     const { page, context } = await open();
+    // The worker must be in charge before the reload: reloaded while it still installs (a busy
+    // machine), the page can come back without one.
+    await activated(page);
     // Chromium has no switch for Save-Data here, so the page is told what such a browser reports.
     await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { configurable: true, value: { saveData: true } }));
     await page.reload({ waitUntil: 'load' });

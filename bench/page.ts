@@ -97,7 +97,7 @@ if (build) {
 
 const port = await freePort();
 const { url, server } = await serve(port);
-const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: chromiumPath({ shell: false }), headless: true, args: CHROMIUM_ARGS });
 result.chromium = browser.version();
 try {
   if (runs('load')) {

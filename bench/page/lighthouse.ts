@@ -23,7 +23,7 @@ export interface Scores {
 async function startChromium(): Promise<{ port: number; stop: () => void }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'bench-lh-'));
   const child = spawn(
-    chromiumPath(),
+    chromiumPath({ shell: false }),
     [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   );

@@ -2,9 +2,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
-/** Headless Chromium; `args` are added to the usual flags (e.g. a fake camera for one test file). */
+/**
+ * Headless Chromium; `args` are added to the usual flags (e.g. a fake camera for one test file).
+ * A browser given camera flags is the full one: the headless shell answers a camera it was not
+ * allowed with "not supported", where a reader's browser says "not allowed".
+ */
 export function launch(args: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...args] });
+  const camera = args.some((a) => a.includes('media-stream'));
+  return chromium.launch({ executablePath: chromiumPath({ shell: !camera }), headless: true, args: [...CHROMIUM_ARGS, ...args] });
 }
 
 export interface Opened {

@@ -88,8 +88,8 @@ export { expect };
 
 /**
  * axe's serious and critical findings on the page, or only inside the `within` selectors, one line
- * each (rule, help, the first few elements); `rules` limits the scan to those rules. Only violations are collected: gathering every rule
- * that passed costs axe most of its time on a page this large.
+ * each (rule, help, the first few elements); `rules` limits the scan to those rules. Only
+ * violations are collected, not the rules that passed.
  */
 export async function seriousAxeFindings(page: Page, within: string[] = [], rules?: string[]): Promise<string[]> {
   // Legacy mode: axe gathers its results in this page instead of opening a blank one for it, which

@@ -241,7 +241,7 @@ describe('the page by keyboard alone', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     expect(await seriousAxeFindings(page), 'light').toEqual([]);
     // The dark theme changes colours and nothing else, so only the contrast rule can find anything
-    // new in it (the full scan of this page takes axe about half a minute).
+    // new in it (a full scan of this page takes axe about ten seconds).
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await seriousAxeFindings(page, [], ['color-contrast']), 'dark').toEqual([]);
     expect(missing).toEqual([]);

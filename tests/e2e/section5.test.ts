@@ -59,7 +59,7 @@ describe('figure 5b: the landscape', () => {
     await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(start).toEqual([Number((a0 + 0.05).toFixed(2)), Number((b0 - 0.25).toFixed(2))]);
     // The last race's verdict no longer holds for the moved start, and the figure says so.
-    await expect.poll(() => fig.locator('.verdict').textContent()).toMatch(/Moved since the last race/);
+    await expect.poll(() => fig.locator('.verdict').textContent()).toMatch(/has changed since the last race/);
     await page.keyboard.press('Enter');
     await pollReadout(page, '5b', 'steps', 60_000).toBe('150');
     const [a1, b1] = await start();

@@ -31,6 +31,12 @@ export interface OpenOptions {
   url?: string;
   /** 'block' keeps the site's service worker out, so that page.route sees every request (chunks, workers). */
   serviceWorkers?: 'allow' | 'block';
+  /**
+   * Ask the prediction questions (issue 18), as a first-time reader meets them: each figure after
+   * a question stays covered until it is answered. Off by default, as a reader who has turned them
+   * off (the summary's checkbox) sees the page, so that tests of the figures reach their controls.
+   */
+  predictions?: boolean;
 }
 
 /** Open the lecture in a fresh context, recording console errors and requests that leave the origin. */
@@ -42,6 +48,15 @@ export async function openLecture(browser: Browser, opts: OpenOptions = {}): Pro
     colorScheme: opts.colorScheme ?? 'light',
     serviceWorkers: opts.serviceWorkers ?? 'allow'
   });
+  if (!opts.predictions) {
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('gh-predictions-off', '1');
+      } catch {
+        // A frame without storage (sandboxed): it shows no questions either way.
+      }
+    });
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   const foreign: string[] = [];

@@ -6,7 +6,7 @@ import { describe } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { expect, readNumber, readText, test } from './fixture';
-import { showFigure } from './browser';
+import { started } from './browser';
 import { PREDICTION_MOMENTS, predictionMoment } from '$lib/figures/predictions';
 import { scorePrediction, type ChoiceOption, type Guess } from '$lib/ui/predict-score';
 /** The one localStorage key the guesses live under (src/lib/ui/predictions.svelte.ts). */
@@ -29,6 +29,14 @@ import { dayOfIso } from '$lib/data/nyc';
 
 const shipped = () => decodeNycMlp(new Uint8Array(readFileSync('static/models/nyc-mlp.safetensors')));
 const TASK = taskOf(NYC_CITYWIDE);
+
+/**
+ * Scroll a figure near so that it loads. Its readouts are read from the page even while it is still
+ * covered (hidden, not removed) because the question before it is unanswered.
+ */
+async function nearFigure(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-figure="${id}"]`).scrollIntoViewIfNeeded();
+}
 
 /** The true answers, worked out here for the page as it opens on New York's data (8a: from the figure's readout). */
 const TRUTH: Record<string, (page: Page) => Promise<Guess[]>> = {
@@ -66,15 +74,15 @@ const TRUTH: Record<string, (page: Page) => Promise<Guess[]>> = {
     return [g.entries[g.knobIds[6]].grad![0] > 0 ? 'positive' : 'negative'];
   },
   async '7a'(page) {
-    await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
-    return [await readNumber(page, '7b', 'rules-accuracy-as-written')];
+    await nearFigure(page, '7b');
+    return [await readNumber(page, '7b', 'rules-accuracy-as-written', 90_000)];
   },
   async '7b'(page) {
-    await showFigure(page, '7b', '[data-readout="cnn-accuracy"]');
-    return [await readNumber(page, '7b', 'cnn-accuracy')];
+    await nearFigure(page, '7b');
+    return [await readNumber(page, '7b', 'cnn-accuracy', 90_000)];
   },
   async '8a'(page) {
-    await showFigure(page, '8a', '[data-readout="it-nearest"]');
+    await nearFigure(page, '8a');
     return [await readText(page, '8a', 'it-nearest', /\w/)];
   },
   async '10'() {
@@ -126,7 +134,7 @@ async function scoreText(box: Locator): Promise<string> {
 
 describe('predict, then see', () => {
   test('every moment hides its answer, then scores a commit against the true answer', async ({ open }) => {
-    const { page } = await open();
+    const { page } = await open({ predictions: true });
     // 1a is drawn, not chosen: its own test below.
     for (const [n, m] of PREDICTION_MOMENTS.filter((p) => p.id !== '1a').entries()) {
       const box = moment(page, m.id);
@@ -156,7 +164,7 @@ describe('predict, then see', () => {
       JSON.parse((await page.evaluate((k) => localStorage.getItem(k), PREDICTIONS_KEY)) ?? '{}')['1a']?.guesses[0] ?? [];
 
     // By pointer: one stroke across the shaded days at half the chart's height, which is half its top.
-    const { page } = await open();
+    const { page } = await open({ predictions: true });
     const box = moment(page, '1a');
     await box.scrollIntoViewIfNeeded();
     const shade = box.locator('rect.hidden-days');
@@ -180,7 +188,7 @@ describe('predict, then see', () => {
     await expect.poll(() => box.locator('path.truth').getAttribute('d')).toMatch(/^M/);
 
     // By keyboard alone: open the sliders, set the first to its top and the last to zero, commit.
-    const { page: keys } = await open();
+    const { page: keys } = await open({ predictions: true });
     const kbox = moment(keys, '1a');
     await kbox.scrollIntoViewIfNeeded();
     await kbox.locator('summary').focus();
@@ -204,7 +212,7 @@ describe('predict, then see', () => {
     expect(ksentence).toBe(scorePrediction(parts, [set], [truth]).sentence);
 
     // Skipped: the true line and the fact, no score of a guess.
-    const { page: skip } = await open();
+    const { page: skip } = await open({ predictions: true });
     const sbox = moment(skip, '1a');
     await sbox.scrollIntoViewIfNeeded();
     await sbox.getByRole('button', { name: 'Just show me' }).click();
@@ -215,7 +223,7 @@ describe('predict, then see', () => {
   });
 
   test('"Just show me" reveals the answer without a guess, and the summary says it was skipped', async ({ open }) => {
-    const { page } = await open();
+    const { page } = await open({ predictions: true });
     const box = moment(page, '10');
     await box.scrollIntoViewIfNeeded();
     await box.getByRole('button', { name: 'Just show me' }).click();
@@ -226,7 +234,7 @@ describe('predict, then see', () => {
   });
 
   test('a moment works by keyboard alone, and the reveal is announced where the keyboard lands', async ({ open }) => {
-    const { page } = await open({ reducedMotion: 'reduce' });
+    const { page } = await open({ predictions: true, reducedMotion: 'reduce' });
     const box = moment(page, '3a');
     await box.scrollIntoViewIfNeeded();
     const [truth] = await TRUTH['3a'](page);
@@ -248,7 +256,7 @@ describe('predict, then see', () => {
   });
 
   test('a reload keeps the summary; clearing empties it and reopens the questions; the address bar never holds a guess', async ({ open, browser }) => {
-    const { page } = await open();
+    const { page } = await open({ predictions: true });
     const t2b = await TRUTH['2b'](page);
     const t5c = await TRUTH['5c'](page);
     await scoreText(await commit(page, '2b', t2b));
@@ -282,8 +290,58 @@ describe('predict, then see', () => {
     expect(await scoreOf(moment(page, '5c')).count()).toBe(0);
   });
 
+  test('the figure after a question stays covered until it is answered or skipped; the questions can be turned off', async ({ open }) => {
+    const { page } = await open({ predictions: true, reducedMotion: 'reduce' });
+    const fig = page.locator('[data-figure="4b"]');
+    const veil = fig.getByRole('note', { name: 'Figure 4b is waiting for your guess' });
+    await fig.scrollIntoViewIfNeeded();
+    await fig.locator('.figure-body [data-readout]').first().waitFor({ state: 'attached', timeout: 60_000 });
+    // Drawn behind the veil, but not shown, not reachable, not read out.
+    await expect.poll(() => veil.isVisible()).toBe(true);
+    expect(await fig.locator('.figure-body').isVisible()).toBe(false);
+    expect(await fig.locator('[inert] .figure-body').count()).toBe(1);
+    expect(await fig.locator(`#figure-4b-description`).textContent()).toMatch(/Hidden until you answer the question above it/);
+    // Tab from the veil's last button leaves the figure: nothing under the veil takes the keyboard.
+    await veil.getByRole('button', { name: 'Just show me' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[data-figure="4b"] .figure-body')))).toBe(false);
+    // "Back to the question" lands the keyboard on the question's first choice.
+    await veil.getByRole('link', { name: 'Back to the question' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-predict]')?.getAttribute('data-predict') ?? '')).toBe('4b');
+    // Answered: the figure comes out at once.
+    await scoreText(await commit(page, '4b', await TRUTH['4b'](page)));
+    await expect.poll(() => fig.locator('.veil').count()).toBe(0);
+    await expect.poll(() => fig.locator('.figure-body').isVisible()).toBe(true);
+    expect(await fig.locator('[inert]').count()).toBe(0);
+
+    // Skipped from the veil itself: the question shows its answer as skipped, the figure takes the keyboard.
+    const f3 = page.locator('[data-figure="3a"]');
+    await f3.scrollIntoViewIfNeeded();
+    await f3.getByRole('note').getByRole('button', { name: 'Just show me' }).click();
+    await expect.poll(() => f3.locator('.figure-body').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-figure'))).toBe('3a');
+    expect(await scoreText(moment(page, '3a'))).toBe('You skipped the guess; here is the answer.');
+
+    // Turned off at the end: no figure waits, each question shrinks to one line, and a reload keeps it so.
+    const summary = page.locator('[data-predictions-summary]');
+    await summary.scrollIntoViewIfNeeded();
+    await summary.getByRole('checkbox', { name: 'Ask me to guess before each answer' }).uncheck();
+    await expect.poll(() => page.locator('.veil').count()).toBe(0);
+    await page.reload();
+    await started(page);
+    await expect.poll(() => moment(page, '5a').textContent()).toMatch(/You turned these questions off/);
+    expect(await moment(page, '5a').getByRole('button', { name: 'Check my guess' }).count()).toBe(0);
+    expect(await page.locator('.veil').count()).toBe(0);
+    expect(await summary.getByRole('checkbox').isChecked()).toBe(false);
+    // "Ask me again" brings back every unanswered question, and the veils with them; 4b stays answered.
+    await moment(page, '5a').getByRole('button', { name: 'Ask me again' }).click();
+    await expect.poll(() => page.locator('[data-figure="5a"] .veil').count()).toBe(1);
+    expect(await page.locator('[data-figure="4b"] .veil').count()).toBe(0);
+    expect(await summary.getByRole('checkbox').isChecked()).toBe(true);
+  });
+
   test('committing without a choice asks for one; nothing overflows a 320 px screen', async ({ open }) => {
-    const { page } = await open({ width: 320, height: 700 });
+    const { page } = await open({ predictions: true, width: 320, height: 700 });
     const box = moment(page, '5a');
     await box.scrollIntoViewIfNeeded();
     await box.getByRole('button', { name: 'Check my guess' }).click();

@@ -5,6 +5,7 @@ import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expect, pollReadout, readText, test } from './fixture';
 import { CLASS_LENGTH, SECTIONS } from '$lib/sections';
+import { PREDICTION_MOMENTS } from '$lib/figures/predictions';
 import { FIGURE_IDS } from '$lib/figures/registry';
 
 /** The step counter's "Step N of M", polled until presenter mode has drawn it. */
@@ -49,7 +50,7 @@ async function stepToFigure(page: Page, id: string): Promise<number> {
 describe('presenter mode', () => {
   for (const [width, height] of [[1920, 1080], [1280, 720]]) {
     test(`?present at ${width}×${height}: data-mode, body text at projector size, the figure filling the rest`, async ({ open }) => {
-      const { page } = await open({ path: '/?present', width, height });
+      const { page } = await open({ predictions: true, path: '/?present', width, height });
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.mode)).toBe('present');
       expect((await stepOf(page)).n).toBe(1);
       // 28 px on a 1080-line screen, the same share of a 720-line one.
@@ -77,7 +78,13 @@ describe('presenter mode', () => {
       expect(id).toBe('1a');
       for (const px of await textSizes(page)) expect(px).toBeGreaterThanOrEqual(least - 0.01);
       const fig = page.locator(`[data-figure="${id}"]`);
+      // Nobody drew a guess: the curve waits under a veil until the room answers or skips.
+      const veil = fig.getByRole('note', { name: 'Figure 1a is waiting for your guess' });
+      await expect.poll(() => veil.isVisible()).toBe(true);
+      expect(await fig.locator('.figure-body').isVisible()).toBe(false);
+      await veil.getByRole('button', { name: 'Just show me' }).click();
       await fig.locator('.figure-body svg').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await expect.poll(() => page.locator('[data-predict="1a"] [data-readout="prediction-score"]').textContent()).toBe('You skipped the guess; here is the answer.');
       // The figure is zoomed to the room beside the prose, and stays on screen across.
       await expect.poll(() => fig.evaluate((f) => parseFloat((f as HTMLElement).style.zoom || '0'))).toBeGreaterThanOrEqual(1);
       const box = (await fig.boundingBox())!;
@@ -88,7 +95,7 @@ describe('presenter mode', () => {
   }
 
   test('PageDown from the start reaches every figure of the lecture, each loaded; Right, PageUp and Left move too', async ({ open }) => {
-    const { page } = await open({ path: '/?present', width: 1280, height: 720 });
+    const { page } = await open({ predictions: true, path: '/?present', width: 1280, height: 720 });
     const all = await page.$$eval('[data-figure]', (els) => els.map((e) => e.getAttribute('data-figure')!));
     expect(all.length).toBeGreaterThan(20);
     // Figures and predictions in the lecture's order: each prediction before the figure it asks about.
@@ -111,8 +118,13 @@ describe('presenter mode', () => {
       if (id) {
         seen.push(id);
         reached.push(id);
-        // The lazy loader fetched it because it is on screen.
-        await page.locator(`[data-figure="${id}"] .figure-body > :not(noscript)`).first().waitFor({ state: 'visible', timeout: 60_000 });
+        // The lazy loader fetched it because it is on screen; a figure after an unanswered
+        // question is drawn under its veil, out of sight until the room answers.
+        const fig = page.locator(`[data-figure="${id}"]`);
+        const waiting = (await fig.locator('.veil').count()) > 0;
+        expect(waiting, `figure ${id} veiled`).toBe(PREDICTION_MOMENTS.some((m) => m.figure === id));
+        await fig.locator('.figure-body > :not(noscript)').first().waitFor({ state: waiting ? 'attached' : 'visible', timeout: 60_000 });
+        if (waiting) expect(await fig.locator('.figure-body').isVisible(), id).toBe(false);
       }
       if (n < of) await page.keyboard.press('PageDown');
     }

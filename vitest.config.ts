@@ -1,13 +1,37 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 
-// Unit tests: pure TypeScript (engine, models, data). No browser, no Svelte.
+const alias = { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) };
+
+// Unit tests. "unit": pure TypeScript (engine, models, data), no browser, no Svelte. "kit": the
+// figure kit's .svelte.ts files (declared controls, the runner), compiled by Svelte for the client
+// so that their $state and $effect run as they do on the page.
 export default defineConfig({
-  resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
-    setupFiles: ['tests/unit/fast-check-seed.ts'],
-    testTimeout: 300_000
+    testTimeout: 300_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/kit/**'],
+          environment: 'node',
+          setupFiles: ['tests/unit/fast-check-seed.ts'],
+          testTimeout: 300_000
+        }
+      },
+      {
+        plugins: [svelte()],
+        resolve: { alias, conditions: ['browser'] },
+        test: {
+          name: 'kit',
+          include: ['tests/unit/kit/**/*.test.ts'],
+          environment: './tests/unit/kit/client-environment.ts',
+          testTimeout: 60_000
+        }
+      }
+    ]
   }
 });

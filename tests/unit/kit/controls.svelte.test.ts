@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
+import { Controls, choice, fieldOf, schemaOf, slider, toggle, valueText } from '$lib/ui/controls.svelte';
+import { FigureFrame, URL_SETTLE_MS } from '$lib/ui/figure-frame.svelte';
+import { parseState } from '$lib/ui/url-state';
+
+const SPECS = {
+  beta: slider('β', 0.05, 1.5, 0.01, 0.5, { format: (v) => v.toFixed(2) }),
+  seed: slider('Seed', 1, 100, 1, 7, { whole: true, advanced: true }),
+  log: toggle('Log scale', false),
+  opt: choice('Optimiser', [{ value: 'sgd', label: 'Plain' }, { value: 'adam', label: 'Adam' }], 'sgd', { advanced: true }),
+  speed: slider('Speed', 0.25, 4, 0.25, 1, { transient: true })
+};
+
+/** A frame for figure 9z over a fake address bar. */
+function frameAt(search: string) {
+  const replaced: string[] = [];
+  vi.stubGlobal('location', { search, pathname: '/', hash: '' });
+  vi.stubGlobal('history', {
+    state: null,
+    replaceState: (_s: unknown, _t: string, url: string) => {
+      replaced.push(url);
+      (location as { search: string }).search = url.slice(1).replace(/^[^?]*/, '');
+    }
+  });
+  const frame = new FigureFrame('');
+  frame.id = '9z';
+  return { frame, replaced };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('a control declared once', () => {
+  it('gives the URL the same range, step and default as the input', () => {
+    expect(fieldOf(SPECS.beta)).toEqual({ kind: 'number', min: 0.05, max: 1.5, step: 0.01, default: 0.5 });
+    expect(fieldOf(SPECS.seed)).toEqual({ kind: 'int', min: 1, max: 100, default: 7 });
+    expect(fieldOf(SPECS.opt)).toMatchObject({ kind: 'enum', values: ['sgd', 'adam'], default: 'sgd' });
+    // A transient control never reaches a link.
+    expect(Object.keys(schemaOf(SPECS))).toEqual(['beta', 'seed', 'log', 'opt']);
+    // Out of range in a link: clamped to the input's own ends, snapped to its step.
+    expect(parseState(schemaOf(SPECS), '9z', '?f9z.beta=9&f9z.seed=-4&f9z.opt=zzz')).toEqual({ beta: 1.5, seed: 1, log: false, opt: 'sgd' });
+    expect(parseState(schemaOf(SPECS), '9z', '?f9z.beta=0.333')).toMatchObject({ beta: 0.33 });
+  });
+
+  it('says each value in the words its input shows', () => {
+    expect(valueText(SPECS.beta, 0.5)).toBe('0.50');
+    expect(valueText(SPECS.log, true)).toBe('on');
+    expect(valueText(SPECS.opt, 'adam')).toBe('Adam');
+  });
+});
+
+describe('Controls', () => {
+  it('starts from the link, clamped, and keeps the address bar in step once the controls settle', () => {
+    const { frame, replaced } = frameAt('?f9z.beta=7&f9z.speed=3&other=1');
+    let c!: Controls<typeof SPECS>;
+    const stop = $effect.root(() => {
+      c = new Controls(SPECS, () => frame);
+    });
+    expect(c.values).toEqual({ beta: 1.5, seed: 7, log: false, opt: 'sgd', speed: 1 });
+    flushSync();
+    c.values.beta = 0.25;
+    c.values.opt = 'adam';
+    c.values.speed = 2;
+    flushSync();
+    expect(replaced).toEqual([]); // not while the reader is still dragging
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(replaced.at(-1)).toBe('/?other=1&f9z.beta=0.25&f9z.opt=adam');
+    c.reset();
+    flushSync();
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(replaced.at(-1)).toBe('/?other=1');
+    expect(c.values).toEqual({ beta: 0.5, seed: 7, log: false, opt: 'sgd', speed: 1 });
+    stop();
+  });
+
+  it('splits first and advanced controls in declared order and describes them', () => {
+    const stop = $effect.root(() => {
+      const c = new Controls(SPECS, () => undefined);
+      expect(c.names(false)).toEqual(['beta', 'log', 'speed']);
+      expect(c.names(true)).toEqual(['seed', 'opt']);
+      expect(c.text(['beta', 'opt'])).toBe('β 0.50, Optimiser Plain');
+    });
+    stop();
+  });
+});

@@ -24,7 +24,7 @@ export default defineConfig({
       },
       {
         plugins: [svelte()],
-        resolve: { alias, conditions: ['browser'] },
+        resolve: { alias: { ...alias, '$app/paths': fileURLToPath(new URL('./tests/unit/kit/app-paths.ts', import.meta.url)) }, conditions: ['browser'] },
         test: {
           name: 'kit',
           include: ['tests/unit/kit/**/*.test.ts'],

@@ -6,7 +6,6 @@
  */
 import type { Guess, PredictPart } from '$lib/ui/predict-score';
 import { LECTURE_TIRED, IT_POSITION, makeSentence } from '$lib/models/winograd-corpus';
-import type { InspectReply, InspectRequest } from '$lib/workers/cnn-inspect-protocol';
 
 export interface Answer {
   /** The true answer, part by part, in the terms of the parts' options (or numbers). */
@@ -38,34 +37,16 @@ interface PhotoCounts {
   rules: number;
   count: number;
 }
-let photoCounts: Promise<PhotoCounts> | null = null;
 
 /**
- * Both counts on the 400 test photos, from Figure 7b's own inference worker (the network's
- * answers, and the hand-written rules as written), run once for 7a's and 7b's moments together.
+ * Both counts on the 400 test photos (the network's answers, and the hand-written rules as
+ * written), from the one client of Figure 7b's inference worker: the figure's own measurement when
+ * it has made one, else one from a worker started for 7a's and 7b's moments.
  */
-function countPhotos(): Promise<PhotoCounts> {
-  photoCounts ??= (async () => {
-    const { base } = await import('$app/paths');
-    const worker = new Worker(new URL('$lib/workers/cnn-inspect.worker.ts', import.meta.url), { type: 'module' });
-    try {
-      return await new Promise<PhotoCounts>((resolve, reject) => {
-        worker.onmessage = (e: MessageEvent<InspectReply>) => {
-          if (e.data.type === 'accuracy') resolve({ network: e.data.correct, rules: e.data.rulesCorrect, count: e.data.count });
-          else if (e.data.type === 'error') reject(new Error(e.data.message));
-        };
-        worker.onerror = () => reject(new Error('the worker stopped'));
-        // The same files Figure 7b's worker reads.
-        const start: InspectRequest = { type: 'start', weightsUrl: `${base}/models/cnn.safetensors`, testUrl: `${base}/data/cats-dogs-test.bin` };
-        worker.postMessage(start);
-      });
-    } finally {
-      worker.terminate();
-    }
-  })();
-  // A failed run may be retried by the next commit.
-  photoCounts.catch(() => (photoCounts = null));
-  return photoCounts;
+async function countPhotos(): Promise<PhotoCounts> {
+  const { testPhotoCounts } = await import('$lib/workers/cnn-inspector.svelte');
+  const a = await testPhotoCounts();
+  return { network: a.correct, rules: a.rulesCorrect, count: a.count };
 }
 
 const IT_SENTENCE = makeSentence(LECTURE_TIRED);

@@ -42,7 +42,12 @@ export async function openFirefox(url: string): Promise<EnginePage> {
   });
   try {
     const page: Page = await browser.newPage();
-    await page.setViewport({ width: WIDTH, height: HEIGHT });
+    // The window already has this size from --width/--height; setViewport only pins it. Some
+    // firefox-esr builds lack the screen-orientation command puppeteer sends with it (CI's did), so a
+    // refusal there leaves the window's own size rather than failing the engine.
+    await page.setViewport({ width: WIDTH, height: HEIGHT }).catch((e: unknown) => {
+      if (!/setScreenOrientationOverride|unknown command/i.test(String(e))) throw e;
+    });
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());

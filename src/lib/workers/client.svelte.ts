@@ -30,6 +30,8 @@ export class TrainingClient<C, S> {
   /** The configuration of the last reset with later patches, for `retry()`. */
   private config: C;
   private destroyed = false;
+  /** The run the last reset started: messages stamped with an older one are replies from before it. */
+  private run = 0;
 
   constructor(makeWorker: () => Worker, config: C) {
     this.config = config;
@@ -52,6 +54,7 @@ export class TrainingClient<C, S> {
   }
 
   private receive(msg: FromWorker<S>) {
+    if (msg.run !== this.run) return;
     if (msg.type === 'progress') {
       this.step = msg.step;
       this.loss = msg.loss;
@@ -89,7 +92,7 @@ export class TrainingClient<C, S> {
     this.running = false;
     if (this.destroyed) return;
     if (!this.worker.alive && !this.worker.start()) return; // start() has reported why
-    this.send({ type: 'reset', config: this.config });
+    this.send({ type: 'reset', config: this.config, run: ++this.run });
   }
   play() {
     if (this.failed) return;

@@ -3,7 +3,7 @@
  * slices of a few milliseconds (so commands are heard within a slice), and never lets a NaN loss
  * reach the page: a diverging run stops and says so.
  */
-import type { FromWorker, ToWorker, Trainer } from './protocol';
+import type { FromWorker, ToWorker, Trainer, WorkerReport } from './protocol';
 
 export interface LoopOptions {
   /** Milliseconds of training between looks at the message queue. */
@@ -22,6 +22,8 @@ export class TrainingLoop<C, S> {
   private lastReport = -Infinity;
   private rate = 0;
   private scheduled = false;
+  /** The run of the last reset heard (see FromWorker). */
+  private run = 0;
   private readonly sliceMs: number;
   private readonly reportMs: number;
   private readonly now: () => number;
@@ -29,7 +31,7 @@ export class TrainingLoop<C, S> {
 
   constructor(
     private readonly trainer: Trainer<C, S>,
-    private readonly post: (msg: FromWorker<S>) => void,
+    private readonly send: (msg: FromWorker<S>) => void,
     opts: LoopOptions = {}
   ) {
     this.sliceMs = opts.sliceMs ?? 12;
@@ -42,6 +44,7 @@ export class TrainingLoop<C, S> {
     try {
       switch (msg.type) {
         case 'reset':
+          this.run = msg.run ?? this.run + 1;
           this.running = false;
           this.stepCount = 0;
           this.rate = 0;
@@ -72,6 +75,10 @@ export class TrainingLoop<C, S> {
       this.running = false;
       this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  private post(msg: WorkerReport<S>) {
+    this.send({ ...msg, run: this.run });
   }
 
   /** One step; false (and a stop message) when the loss is no longer a finite number. */

@@ -7,7 +7,8 @@
  * S: the snapshot the figure draws (a curve, parameters, filters …), chosen by the trainer.
  */
 export type ToWorker<C> =
-  | { type: 'reset'; config: C }
+  /** `run` numbers the run this reset starts; the worker stamps it on everything it sends after. */
+  | { type: 'reset'; config: C; run?: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
@@ -23,10 +24,18 @@ export interface Progress<S> {
   snapshot: S;
 }
 
-export type FromWorker<S> =
+/** What a worker reports: its progress, a stop, or a failure. */
+export type WorkerReport<S> =
   | Progress<S>
   | { type: 'stopped'; reason: 'diverged' | 'finished'; message: string }
   | { type: 'error'; message: string };
+
+/**
+ * A report as sent: stamped with the `run` of the last reset the worker had heard. Replies to
+ * commands sent before a reset can still be on their way after it; the page drops them by this
+ * number, so an old run's "converged" never ends the new one.
+ */
+export type FromWorker<S> = WorkerReport<S> & { run: number };
 
 /** What a model offers the worker loop: make a run, take one step, describe the state. */
 export interface Trainer<C, S> {

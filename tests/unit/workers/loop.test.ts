@@ -100,6 +100,6 @@ describe('TrainingLoop', () => {
     };
     const loop = new TrainingLoop(broken, (m) => sent.push(m));
     loop.handle({ type: 'step', count: 1 });
-    expect(sent).toEqual([{ type: 'error', message: 'shape mismatch' }]);
+    expect(sent).toEqual([{ type: 'error', message: 'shape mismatch', run: 0 }]);
   });
 });

@@ -2,11 +2,16 @@
  * In-page links that land where they point. Figures load as the page scrolls past them and grow
  * from their reserved height to their drawn one, which can push a link's target down while the
  * browser is still scrolling to it. `jumpTo` scrolls, records the hash in the history (so Back
- * returns), looks again a few times to correct the landing unless the reader has taken over the
- * scrolling, and moves focus to the target so keyboard and screen-reader users land there too.
+ * returns), corrects the landing while the page's height still changes unless the reader has taken
+ * over the scrolling, and moves focus to the target so keyboard and screen-reader users land there too.
  */
 /** Stops the landing corrections of the jump in progress, if any. */
 let cancelPrevious = () => {};
+
+/** The landing is corrected until the page's height has kept still this long … */
+const QUIET_MS = 2500;
+/** … and never for longer than this after the jump. */
+const MAX_MS = 12_000;
 
 export function jumpTo(e: MouseEvent, id: string, focusTarget?: (target: HTMLElement) => HTMLElement | null): void {
   const target = document.getElementById(id);
@@ -17,23 +22,35 @@ export function jumpTo(e: MouseEvent, id: string, focusTarget?: (target: HTMLEle
   cancelPrevious();
   history.pushState(null, '', '#' + id);
   target.scrollIntoView({ block: 'start' });
-  const timers: ReturnType<typeof setTimeout>[] = [];
+  // Correct the landing whenever the page's height changes (a figure above has drawn), until it has
+  // kept still for QUIET_MS, and at most for MAX_MS: on a slow device figures draw seconds late.
+  const realign = () => {
+    const header = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+    const off = target.getBoundingClientRect().top - header - 8;
+    if (Math.abs(off) > 12) scrollBy({ top: off, behavior: 'instant' });
+  };
   const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  // The first look waits for a smooth scroll to arrive; corrections before it would cut it short.
+  const firstLook = performance.now() + 450;
+  const first = setTimeout(realign, 450);
+  const last = setTimeout(() => stop(), MAX_MS);
+  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+    if (performance.now() >= firstLook) realign();
+    keepWatching();
+  });
+  const keepWatching = () => {
+    clearTimeout(quiet);
+    quiet = setTimeout(() => stop(), QUIET_MS);
+  };
   const stop = () => {
-    timers.forEach(clearTimeout);
+    [first, last, quiet].forEach((t) => clearTimeout(t));
+    observer?.disconnect();
     for (const type of events) removeEventListener(type, stop);
   };
   cancelPrevious = stop;
+  keepWatching();
+  observer?.observe(document.body);
   for (const type of events) addEventListener(type, stop, { once: true, passive: true });
-  for (const delay of [450, 1000, 1800]) {
-    timers.push(
-      setTimeout(() => {
-        const header = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-        const off = target.getBoundingClientRect().top - header - 8;
-        if (Math.abs(off) > 12) scrollBy({ top: off, behavior: 'instant' });
-      }, delay)
-    );
-  }
-  timers.push(setTimeout(stop, 1900));
   (focusTarget?.(target) ?? target).focus({ preventScroll: true });
 }

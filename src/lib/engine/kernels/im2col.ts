@@ -47,6 +47,8 @@ export function im2col(g: ConvGeometry, x: Float32Array, xOff: number, col: Floa
   }
 }
 
+// col2im repeats im2col's window walk on purpose: the walk holds the hot copy loops, and a shared
+// walker calling back per window row would add a call per KW·C floats (often just 3).
 /**
  * col2im: the adjoint of im2col. Adds every entry of a window matrix back onto the input pixel it
  * was copied from (overlapping windows sum), and drops entries that came from the padding.

@@ -87,6 +87,8 @@ export function avgPoolForward(g: ConvGeometry, x: Float32Array, y: Float32Array
   }
 }
 
+// The window walk is written again in each pooling kernel on purpose: it holds the hot per-channel
+// loops, and a shared walker calling back per window would add a call per C floats.
 /** Adds into dx each window's dy, shared equally among the cells it averaged. */
 export function avgPoolBackward(g: ConvGeometry, dy: Float32Array, dx: Float32Array): void {
   const { N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW } = g;

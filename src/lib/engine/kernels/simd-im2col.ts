@@ -17,6 +17,16 @@ import { FuncBuilder, i32, v128 } from './wasm-builder';
 
 type RunOp = 'copy' | 'add';
 
+/** How a run moves: four floats per v128 instruction, or one float per f32 instruction. */
+interface Lane {
+  bytes: number;
+  load(f: FuncBuilder): void;
+  add(f: FuncBuilder): void;
+  store(f: FuncBuilder): void;
+}
+const VECTOR: Lane = { bytes: 16, load: (f) => f.v128Load(0), add: (f) => f.f32x4Add(), store: (f) => f.v128Store(0) };
+const SCALAR: Lane = { bytes: 4, load: (f) => f.f32Load(0), add: (f) => f.f32Add(), store: (f) => f.f32Store(0) };
+
 /**
  * Emits code that walks every window and, for each run of in-image floats, copies it from x to
  * the window row ('copy', zeros for padding) or adds the window row onto dx ('add').
@@ -42,22 +52,23 @@ function buildWindowWalk(op: RunOp): FuncBuilder {
     if (op === 'copy') { imgAddr(); f.set(s); winAddr(); f.set(d); } else { winAddr(); f.set(s); imgAddr(); f.set(d); }
     // whole v128 chunks, then single floats
     f.get(d).get(bytes).i32Const(-16).i32And().i32Add().set(end);
-    f.whileLoop(() => { f.get(d).get(end).i32LtU(); }, () => {
-      f.get(d);
-      if (op === 'copy') f.get(s).v128Load(0);
-      else f.get(d).v128Load(0).get(s).v128Load(0).f32x4Add();
-      f.v128Store(0);
-      f.get(d).i32Const(16).i32Add().set(d);
-      f.get(s).i32Const(16).i32Add().set(s);
-    });
+    moveUntilEnd(VECTOR);
     f.get(end).get(bytes).i32Const(15).i32And().i32Add().set(end);
+    moveUntilEnd(SCALAR);
+  };
+  /** Emits the loop that copies or adds, `lane.bytes` at a time, from s to d until d reaches end. */
+  const moveUntilEnd = (lane: Lane): void => {
     f.whileLoop(() => { f.get(d).get(end).i32LtU(); }, () => {
       f.get(d);
-      if (op === 'copy') f.get(s).f32Load(0);
-      else f.get(d).f32Load(0).get(s).f32Load(0).f32Add();
-      f.f32Store(0);
-      f.get(d).i32Const(4).i32Add().set(d);
-      f.get(s).i32Const(4).i32Add().set(s);
+      if (op === 'copy') lane.load(f.get(s));
+      else {
+        lane.load(f.get(d));
+        lane.load(f.get(s));
+        lane.add(f);
+      }
+      lane.store(f);
+      f.get(d).i32Const(lane.bytes).i32Add().set(d);
+      f.get(s).i32Const(lane.bytes).i32Add().set(s);
     });
   };
 

@@ -18,9 +18,16 @@ export function buildMaxPool(): FuncBuilder {
   const yp = f.local(i32), ap = f.local(i32), cell = f.local(i32), base = f.local(i32), imgFloats = f.local(i32);
   const lanes = f.local(v128), v = f.local(v128), best = f.local(v128), take = f.local(v128);
 
-  /** t = max(0, min(limit, start)) style clamps via select. */
-  const clampLow = (dst: number): void => { f.get(t).i32Const(0).get(t).i32Const(0).i32GeS().select().set(dst); };
-  const clampHigh = (dst: number, limit: number): void => { f.get(t).get(limit).get(t).get(limit).i32LeS().select().set(dst); };
+  /**
+   * The in-image cells [lo, hi) of one axis of a window, as pool.ts computes them: with
+   * t = o·stride − pad, lo = max(0, t) and hi = min(size, t + K), each clamp a select.
+   */
+  const windowSpan = (o: number, stride: number, pad: number, K: number, size: number, lo: number, hi: number): void => {
+    f.get(o).get(stride).i32Mul().get(pad).i32Sub().set(t);
+    f.get(t).i32Const(0).get(t).i32Const(0).i32GeS().select().set(lo);
+    f.get(t).get(K).i32Add().set(t);
+    f.get(t).get(size).get(t).get(size).i32LeS().select().set(hi);
+  };
 
   f.v128ConstI32([0, 1, 2, 3]).set(lanes);
   f.get(H).get(W).i32Mul().get(C).i32Mul().set(imgFloats);
@@ -31,16 +38,10 @@ export function buildMaxPool(): FuncBuilder {
     f.get(n).get(imgFloats).i32Mul().set(base); // flat index of this image's first element
     f.i32Const(0).set(oh);
     f.whileLoop(() => { f.get(oh).get(OH).i32LtS(); }, () => {
-      f.get(oh).get(sh).i32Mul().get(pt).i32Sub().set(t);
-      clampLow(h0);
-      f.get(t).get(KH).i32Add().set(t);
-      clampHigh(h1, H);
+      windowSpan(oh, sh, pt, KH, H, h0, h1);
       f.i32Const(0).set(ow);
       f.whileLoop(() => { f.get(ow).get(OW).i32LtS(); }, () => {
-        f.get(ow).get(sw).i32Mul().get(pl).i32Sub().set(t);
-        clampLow(w0);
-        f.get(t).get(KW).i32Add().set(t);
-        clampHigh(w1, W);
+        windowSpan(ow, sw, pl, KW, W, w0, w1);
         // Initialise from the window's first cell, then compare every cell (the first again,
         // harmlessly: it never beats itself).
         f.get(base).get(h0).get(W).i32Mul().get(w0).i32Add().get(C).i32Mul().i32Add().set(cell);

@@ -8,7 +8,6 @@
  * so it is never copied; `gemm` copies its operands in. One workspace per JavaScript realm (each
  * Worker has its own); nothing in it survives from one kernel call to the next.
  */
-import type { ConvGeometry } from './conv-geometry';
 import { gemmScalar } from './gemm-scalar';
 import { col2im, im2col } from './im2col';
 import { MR, NR, simd, type Simd } from './simd';
@@ -20,28 +19,14 @@ export const WS_COLS = NR;
 /** Long reductions are cut into slices of this many k so a slice of op(B) stays in cache. */
 const KC = 512;
 
-export interface Workspace {
+/**
+ * The kernels of simd.ts, on offsets (in floats) into the array `reserve` returns, whichever
+ * implementation runs them. `gemm` requires M % WS_ROWS == 0 and N % WS_COLS == 0: padding rows and
+ * columns may hold anything finite (they only produce padding outputs), but K must be exact.
+ */
+export interface Workspace extends Pick<Simd, 'reserve' | 'gemm' | 'im2col' | 'col2im'> {
   /** True for the WebAssembly SIMD workspace. */
   readonly simd: boolean;
-  /**
-   * An array of at least `floats` elements. Growing may replace the array, so take it after the
-   * last reserve and don't hold it across a later reserve.
-   */
-  reserve(floats: number): Float32Array;
-  /**
-   * C(i,j) (+)= Σ_k op(A)(i,k)·op(B)(k,j), offsets and strides in floats:
-   * op(A)(i,k) = w[a + i·si + k·sk], op(B)(k,j) = w[b + k·ldb + j], C(i,j) = w[c + i·ldc + j].
-   * Requires M % WS_ROWS == 0 and N % WS_COLS == 0; padding rows/columns may hold anything
-   * finite (they only produce padding outputs), but K must be exact.
-   */
-  gemm(
-    a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
-    M: number, N: number, K: number, accumulate: boolean
-  ): void;
-  /** im2col.ts's im2col from w[x…] into w[col…] with row stride ld. */
-  im2col(g: ConvGeometry, x: number, col: number, ld: number): void;
-  /** im2col.ts's col2im from w[col…] (row stride ld), added into w[dx…]. */
-  col2im(g: ConvGeometry, col: number, ld: number, dx: number): void;
 }
 
 let jsArray = new Float32Array(0);

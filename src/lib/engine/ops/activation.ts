@@ -7,49 +7,55 @@
 import { tanhf } from '../fastmath';
 import type { Tape } from '../tape';
 import type { Tensor } from '../tensor';
+import { unary } from './unary';
 
 export function tanh(tape: Tape, x: Tensor): Tensor {
-  const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
-  for (let i = 0; i < O.length; i++) O[i] = tanhf(A[i]);
-  tape.record('tanh', [x], out, () => {
-    const G = out.grad!, GA = x.grad!;
-    for (let i = 0; i < G.length; i++) GA[i] += G[i] * (1 - O[i] * O[i]);
-  });
-  return out;
+  return unary(tape, 'tanh', x,
+    (A, O) => { for (let i = 0; i < O.length; i++) O[i] = tanhf(A[i]); },
+    (G, GA, _A, O) => { for (let i = 0; i < G.length; i++) GA[i] += G[i] * (1 - O[i] * O[i]); });
 }
 
 export function sigmoid(tape: Tape, x: Tensor): Tensor {
-  const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
-  for (let i = 0; i < O.length; i++) {
-    // Two branches so exp never overflows: for a < 0, σ(a) = e^a / (1 + e^a).
-    const a = A[i];
-    if (a >= 0) O[i] = 1 / (1 + Math.exp(-a));
-    else {
-      const e = Math.exp(a);
-      O[i] = e / (1 + e);
-    }
-  }
-  tape.record('sigmoid', [x], out, () => {
-    const G = out.grad!, GA = x.grad!;
-    for (let i = 0; i < G.length; i++) GA[i] += G[i] * O[i] * (1 - O[i]);
-  });
-  return out;
+  return unary(tape, 'sigmoid', x,
+    (A, O) => {
+      for (let i = 0; i < O.length; i++) {
+        // Two branches so exp never overflows: for a < 0, σ(a) = e^a / (1 + e^a).
+        const a = A[i];
+        if (a >= 0) O[i] = 1 / (1 + Math.exp(-a));
+        else {
+          const e = Math.exp(a);
+          O[i] = e / (1 + e);
+        }
+      }
+    },
+    (G, GA, _A, O) => { for (let i = 0; i < G.length; i++) GA[i] += G[i] * O[i] * (1 - O[i]); });
 }
 
 /** max(0, x); the gradient at exactly 0 is taken as 0. */
 export function relu(tape: Tape, x: Tensor): Tensor {
+  return unary(tape, 'relu', x,
+    // Branch-free on purpose: random signs make a per-element branch mispredict about half the time,
+    // which measured ~5 ns/element against ~1 ns here (a large share of a CNN step).
+    (A, O) => { for (let i = 0; i < O.length; i++) O[i] = Math.max(A[i], 0); },
+    (G, GA, A) => { for (let i = 0; i < G.length; i++) GA[i] += G[i] * +(A[i] > 0); });
+}
+
+/** A last-axis op's set-up: rows of n entries (a 0-d tensor is one row of one), input and output. */
+function lastAxis(tape: Tape, x: Tensor): { n: number; rows: number; out: Tensor; A: Float32Array; O: Float32Array } {
+  const n = x.shape[x.ndim - 1] ?? 1;
   const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
-  // Branch-free on purpose: random signs make a per-element branch mispredict about half the time,
-  // which measured ~5 ns/element against ~1 ns here (a large share of a CNN step).
-  for (let i = 0; i < O.length; i++) O[i] = Math.max(A[i], 0);
-  tape.record('relu', [x], out, () => {
-    const G = out.grad!, GA = x.grad!;
-    for (let i = 0; i < G.length; i++) GA[i] += G[i] * +(A[i] > 0);
-  });
-  return out;
+  return { n, rows: n === 0 ? 0 : x.size / n, out, A: x.data, O: out.data };
+}
+
+/**
+ * The largest of A[base … base + n). A row that is entirely −∞ (all masked) has no meaningful
+ * max: its outputs are set to `masked` here, and −∞ comes back so the caller skips the row.
+ */
+function rowMaxOr(A: Float32Array, O: Float32Array, base: number, n: number, masked: number): number {
+  let m = -Infinity;
+  for (let j = 0; j < n; j++) if (A[base + j] > m) m = A[base + j];
+  if (m === -Infinity) O.fill(masked, base, base + n);
+  return m;
 }
 
 /**
@@ -58,17 +64,10 @@ export function relu(tape: Tape, x: Tensor): Tensor {
  * zeros rather than NaN.
  */
 export function softmax(tape: Tape, x: Tensor): Tensor {
-  const n = x.shape[x.ndim - 1] ?? 1;
-  const rows = n === 0 ? 0 : x.size / n;
-  const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
+  const { n, rows, out, A, O } = lastAxis(tape, x);
   for (let r = 0, base = 0; r < rows; r++, base += n) {
-    let m = -Infinity;
-    for (let j = 0; j < n; j++) if (A[base + j] > m) m = A[base + j];
-    if (m === -Infinity) {
-      O.fill(0, base, base + n);
-      continue;
-    }
+    const m = rowMaxOr(A, O, base, n, 0);
+    if (m === -Infinity) continue;
     let s = 0;
     for (let j = 0; j < n; j++) {
       const e = Math.exp(A[base + j] - m);
@@ -95,17 +94,10 @@ export function softmax(tape: Tape, x: Tensor): Tensor {
  * receive no gradient.
  */
 export function logSoftmax(tape: Tape, x: Tensor): Tensor {
-  const n = x.shape[x.ndim - 1] ?? 1;
-  const rows = n === 0 ? 0 : x.size / n;
-  const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
+  const { n, rows, out, A, O } = lastAxis(tape, x);
   for (let r = 0, base = 0; r < rows; r++, base += n) {
-    let m = -Infinity;
-    for (let j = 0; j < n; j++) if (A[base + j] > m) m = A[base + j];
-    if (m === -Infinity) {
-      O.fill(-Infinity, base, base + n);
-      continue;
-    }
+    const m = rowMaxOr(A, O, base, n, -Infinity);
+    if (m === -Infinity) continue;
     let s = 0;
     for (let j = 0; j < n; j++) s += Math.exp(A[base + j] - m);
     const lse = m + Math.log(s);

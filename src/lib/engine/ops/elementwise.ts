@@ -6,9 +6,10 @@
  * fixed steps. The backward sweep walks the same plan and accumulates, which sums gradients over
  * broadcast dimensions for free.
  */
-import { broadcastPlan } from '../broadcast';
+import { broadcastPlan, type BroadcastPlan } from '../broadcast';
 import type { Tape } from '../tape';
 import { Tensor, scalar } from '../tensor';
+import { unary } from './unary';
 
 /** An operand of a binary op: a tensor, or a number used as a constant scalar. */
 export type Operand = Tensor | number;
@@ -17,62 +18,57 @@ function asTensor(x: Operand): Tensor {
   return typeof x === 'number' ? scalar(x) : x;
 }
 
-export function add(tape: Tape, a: Operand, b: Operand): Tensor {
+/** A binary op's set-up: both operands as tensors, their broadcast plan, and the output for it. */
+function binary(tape: Tape, a: Operand, b: Operand): { x: Tensor; y: Tensor; p: BroadcastPlan; out: Tensor } {
   const x = asTensor(a), y = asTensor(b);
   const p = broadcastPlan(x.shape, y.shape);
-  const out = tape.output(p.shape);
+  return { x, y, p, out: tape.output(p.shape) };
+}
+
+/**
+ * grad[offset] += sign·G over the plan, for an operand that enters the output as ±itself (add, sub):
+ * walking one side's offsets sums G over the dimensions that side was broadcast along.
+ */
+function sumGradInto(p: BroadcastPlan, offsets: Int32Array, step: number, G: Float32Array, grad: Float32Array, sign: number): void {
+  const n = p.inner;
+  for (let r = 0, o = 0; r < p.runs; r++) {
+    for (let k = 0, i = offsets[r]; k < n; k++, o++, i += step) grad[i] += sign * G[o];
+  }
+}
+
+// Each op writes its own forward and backward loops on purpose: a shared loop taking the
+// arithmetic as a callback would call a different closure per element and stop V8 inlining it.
+
+export function add(tape: Tape, a: Operand, b: Operand): Tensor {
+  const { x, y, p, out } = binary(tape, a, b);
   const A = x.data, B = y.data, O = out.data, n = p.inner, sa = p.aStep, sb = p.bStep;
   for (let r = 0, o = 0; r < p.runs; r++) {
     for (let k = 0, i = p.aOff[r], j = p.bOff[r]; k < n; k++, o++, i += sa, j += sb) O[o] = A[i] + B[j];
   }
   tape.record('add', [x, y], out, () => {
     const G = out.grad!;
-    if (x.requiresGrad) {
-      const GA = x.grad!;
-      for (let r = 0, o = 0; r < p.runs; r++) {
-        for (let k = 0, i = p.aOff[r]; k < n; k++, o++, i += sa) GA[i] += G[o];
-      }
-    }
-    if (y.requiresGrad) {
-      const GB = y.grad!;
-      for (let r = 0, o = 0; r < p.runs; r++) {
-        for (let k = 0, j = p.bOff[r]; k < n; k++, o++, j += sb) GB[j] += G[o];
-      }
-    }
+    if (x.requiresGrad) sumGradInto(p, p.aOff, sa, G, x.grad!, 1);
+    if (y.requiresGrad) sumGradInto(p, p.bOff, sb, G, y.grad!, 1);
   });
   return out;
 }
 
 export function sub(tape: Tape, a: Operand, b: Operand): Tensor {
-  const x = asTensor(a), y = asTensor(b);
-  const p = broadcastPlan(x.shape, y.shape);
-  const out = tape.output(p.shape);
+  const { x, y, p, out } = binary(tape, a, b);
   const A = x.data, B = y.data, O = out.data, n = p.inner, sa = p.aStep, sb = p.bStep;
   for (let r = 0, o = 0; r < p.runs; r++) {
     for (let k = 0, i = p.aOff[r], j = p.bOff[r]; k < n; k++, o++, i += sa, j += sb) O[o] = A[i] - B[j];
   }
   tape.record('sub', [x, y], out, () => {
     const G = out.grad!;
-    if (x.requiresGrad) {
-      const GA = x.grad!;
-      for (let r = 0, o = 0; r < p.runs; r++) {
-        for (let k = 0, i = p.aOff[r]; k < n; k++, o++, i += sa) GA[i] += G[o];
-      }
-    }
-    if (y.requiresGrad) {
-      const GB = y.grad!;
-      for (let r = 0, o = 0; r < p.runs; r++) {
-        for (let k = 0, j = p.bOff[r]; k < n; k++, o++, j += sb) GB[j] -= G[o];
-      }
-    }
+    if (x.requiresGrad) sumGradInto(p, p.aOff, sa, G, x.grad!, 1);
+    if (y.requiresGrad) sumGradInto(p, p.bOff, sb, G, y.grad!, -1);
   });
   return out;
 }
 
 export function mul(tape: Tape, a: Operand, b: Operand): Tensor {
-  const x = asTensor(a), y = asTensor(b);
-  const p = broadcastPlan(x.shape, y.shape);
-  const out = tape.output(p.shape);
+  const { x, y, p, out } = binary(tape, a, b);
   const A = x.data, B = y.data, O = out.data, n = p.inner, sa = p.aStep, sb = p.bStep;
   for (let r = 0, o = 0; r < p.runs; r++) {
     for (let k = 0, i = p.aOff[r], j = p.bOff[r]; k < n; k++, o++, i += sa, j += sb) O[o] = A[i] * B[j];
@@ -97,9 +93,7 @@ export function mul(tape: Tape, a: Operand, b: Operand): Tensor {
 }
 
 export function div(tape: Tape, a: Operand, b: Operand): Tensor {
-  const x = asTensor(a), y = asTensor(b);
-  const p = broadcastPlan(x.shape, y.shape);
-  const out = tape.output(p.shape);
+  const { x, y, p, out } = binary(tape, a, b);
   const A = x.data, B = y.data, O = out.data, n = p.inner, sa = p.aStep, sb = p.bStep;
   for (let r = 0, o = 0; r < p.runs; r++) {
     for (let k = 0, i = p.aOff[r], j = p.bOff[r]; k < n; k++, o++, i += sa, j += sb) O[o] = A[i] / B[j];
@@ -128,9 +122,7 @@ export function div(tape: Tape, a: Operand, b: Operand): Tensor {
  * taken as 0 where a ≤ 0 (ln is undefined there), as TensorFlow does.
  */
 export function pow(tape: Tape, a: Operand, b: Operand): Tensor {
-  const x = asTensor(a), y = asTensor(b);
-  const p = broadcastPlan(x.shape, y.shape);
-  const out = tape.output(p.shape);
+  const { x, y, p, out } = binary(tape, a, b);
   const A = x.data, B = y.data, O = out.data, n = p.inner, sa = p.aStep, sb = p.bStep;
   for (let r = 0, o = 0; r < p.runs; r++) {
     for (let k = 0, i = p.aOff[r], j = p.bOff[r]; k < n; k++, o++, i += sa, j += sb) O[o] = Math.pow(A[i], B[j]);
@@ -159,47 +151,27 @@ export function pow(tape: Tape, a: Operand, b: Operand): Tensor {
 }
 
 export function neg(tape: Tape, x: Tensor): Tensor {
-  const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
-  for (let i = 0; i < O.length; i++) O[i] = -A[i];
-  tape.record('neg', [x], out, () => {
-    const G = out.grad!, GA = x.grad!;
-    for (let i = 0; i < G.length; i++) GA[i] -= G[i];
-  });
-  return out;
+  return unary(tape, 'neg', x,
+    (A, O) => { for (let i = 0; i < O.length; i++) O[i] = -A[i]; },
+    (G, GA) => { for (let i = 0; i < G.length; i++) GA[i] -= G[i]; });
 }
 
 export function exp(tape: Tape, x: Tensor): Tensor {
-  const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
-  for (let i = 0; i < O.length; i++) O[i] = Math.exp(A[i]);
-  tape.record('exp', [x], out, () => {
+  return unary(tape, 'exp', x,
+    (A, O) => { for (let i = 0; i < O.length; i++) O[i] = Math.exp(A[i]); },
     // ∂e^a/∂a = e^a, which is the output
-    const G = out.grad!, GA = x.grad!;
-    for (let i = 0; i < G.length; i++) GA[i] += G[i] * O[i];
-  });
-  return out;
+    (G, GA, _A, O) => { for (let i = 0; i < G.length; i++) GA[i] += G[i] * O[i]; });
 }
 
 export function log(tape: Tape, x: Tensor): Tensor {
-  const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
-  for (let i = 0; i < O.length; i++) O[i] = Math.log(A[i]);
-  tape.record('log', [x], out, () => {
-    const G = out.grad!, GA = x.grad!;
-    for (let i = 0; i < G.length; i++) GA[i] += G[i] / A[i];
-  });
-  return out;
+  return unary(tape, 'log', x,
+    (A, O) => { for (let i = 0; i < O.length; i++) O[i] = Math.log(A[i]); },
+    (G, GA, A) => { for (let i = 0; i < G.length; i++) GA[i] += G[i] / A[i]; });
 }
 
 export function sqrt(tape: Tape, x: Tensor): Tensor {
-  const out = tape.output(x.shape);
-  const A = x.data, O = out.data;
-  for (let i = 0; i < O.length; i++) O[i] = Math.sqrt(A[i]);
-  tape.record('sqrt', [x], out, () => {
+  return unary(tape, 'sqrt', x,
+    (A, O) => { for (let i = 0; i < O.length; i++) O[i] = Math.sqrt(A[i]); },
     // ∂√a/∂a = 1/(2√a)
-    const G = out.grad!, GA = x.grad!;
-    for (let i = 0; i < G.length; i++) GA[i] += G[i] / (2 * O[i]);
-  });
-  return out;
+    (G, GA, _A, O) => { for (let i = 0; i < G.length; i++) GA[i] += G[i] / (2 * O[i]); });
 }

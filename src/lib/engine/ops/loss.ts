@@ -8,6 +8,18 @@
 import type { Tape } from '../tape';
 import { type Tensor, shapesEqual } from '../tensor';
 
+/** The loss as a scalar tensor: the mean of `count` terms that sum to `total`. */
+function meanOutput(tape: Tape, total: number, count: number): Tensor {
+  const out = tape.output([]);
+  out.data[0] = total / count;
+  return out;
+}
+
+/** Throws unless a loss's prediction-like and target-like inputs have the same shape. */
+function requireSameShape(op: string, a: [name: string, t: Tensor], b: [name: string, t: Tensor]): void {
+  if (!shapesEqual(a[1].shape, b[1].shape)) throw new Error(`${op}: ${a[0]} [${a[1].shape}] and ${b[0]} [${b[1].shape}] differ`);
+}
+
 /**
  * Mean over rows of −log softmax(logits)[label]. logits: [..., C]; labels: one class index per row
  * (rows = every axis but the last, flattened).
@@ -34,8 +46,7 @@ export function crossEntropy(tape: Tape, logits: Tensor, labels: ArrayLike<numbe
     for (let j = 0; j < C; j++) P[base + j] /= s;
     total += m + Math.log(s) - X[base + label];
   }
-  const out = tape.output([]);
-  out.data[0] = total / rows;
+  const out = meanOutput(tape, total, rows);
   tape.record('crossEntropy', [logits], out, () => {
     const g = out.grad![0] / rows, GA = logits.grad!;
     for (let r = 0, base = 0; r < rows; r++, base += C) {
@@ -51,17 +62,14 @@ export function crossEntropy(tape: Tape, logits: Tensor, labels: ArrayLike<numbe
  * max(z, 0) − z·y + log(1 + e^(−|z|)), which never overflows.
  */
 export function bceWithLogits(tape: Tape, logits: Tensor, targets: Tensor): Tensor {
-  if (!shapesEqual(logits.shape, targets.shape)) {
-    throw new Error(`bceWithLogits: logits [${logits.shape}] and targets [${targets.shape}] differ`);
-  }
+  requireSameShape('bceWithLogits', ['logits', logits], ['targets', targets]);
   const Z = logits.data, Y = targets.data, n = logits.size;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const z = Z[i];
     total += Math.max(z, 0) - z * Y[i] + Math.log1p(Math.exp(-Math.abs(z)));
   }
-  const out = tape.output([]);
-  out.data[0] = total / n;
+  const out = meanOutput(tape, total, n);
   tape.record('bceWithLogits', [logits, targets], out, () => {
     const g = out.grad![0] / n;
     if (logits.requiresGrad) {
@@ -82,17 +90,11 @@ export function bceWithLogits(tape: Tape, logits: Tensor, targets: Tensor): Tens
 
 /** Mean over all elements of (prediction − target)²; shapes must match. */
 export function mse(tape: Tape, prediction: Tensor, target: Tensor): Tensor {
-  if (!shapesEqual(prediction.shape, target.shape)) {
-    throw new Error(`mse: prediction [${prediction.shape}] and target [${target.shape}] differ`);
-  }
+  requireSameShape('mse', ['prediction', prediction], ['target', target]);
   const A = prediction.data, B = target.data, n = prediction.size;
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const d = A[i] - B[i];
-    total += d * d;
-  }
-  const out = tape.output([]);
-  out.data[0] = total / n;
+  for (let i = 0; i < n; i++) total += (A[i] - B[i]) * (A[i] - B[i]);
+  const out = meanOutput(tape, total, n);
   tape.record('mse', [prediction, target], out, () => {
     const g = (2 * out.grad![0]) / n;
     if (prediction.requiresGrad) {

@@ -2,7 +2,7 @@
  * A daily series as the first half of the lecture uses it: one count per consecutive day, with a
  * name and a source for the captions and a population for the SIR model. New York's is the
  * lecture's own; a reader's file becomes another (csv-series.ts) and the active one lives in
- * active-series.svelte.ts.
+ * $lib/state/active-series.svelte.ts.
  */
 import { NYC_CITYWIDE, NYC_POPULATION, NYC_START } from './nyc';
 import { NYC_LABEL } from './nyc-label';

@@ -127,7 +127,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
       }
     ],
     async answer() {
-      const [{ sirOutlook }, { explorer, EXPLORER_DAYS }] = await Promise.all([import('$lib/models/sir'), import('./02-sir/explorer.svelte')]);
+      const [{ sirOutlook }, { explorer, EXPLORER_DAYS }] = await Promise.all([import('$lib/models/sir'), import('$lib/state/sir-explorer.svelte')]);
       // The run Figure 2b shows now, and the same run with γ halved.
       const p = { beta: explorer.beta, gamma: explorer.gamma, i0: explorer.i0 };
       const now = sirOutlook(p, EXPLORER_DAYS).peak;
@@ -160,7 +160,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     async answer() {
       const [{ ladderRung, ladderShape }, { currentSeries }, { formatCount }] = await Promise.all([
         import('$lib/models/polyfit'),
-        import('$lib/data/current-series'),
+        import('$lib/state/current-series'),
         import('$lib/ui/format')
       ]);
       const values = currentSeries().values;
@@ -196,8 +196,8 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
         import('$lib/models/mlp'),
         import('$lib/models/nyc-curve-task'),
         import('$lib/models/knob-path'),
-        import('$lib/data/current-series'),
-        import('./04-knobs/shipped'),
+        import('$lib/state/current-series'),
+        import('$lib/state/shipped-network'),
         import('$lib/ui/format')
       ]);
       const series = currentSeries();
@@ -237,8 +237,8 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
         import('$lib/models/nyc-curve-task'),
         import('$lib/models/knob-slice'),
         import('$lib/models/ball'),
-        import('$lib/data/current-series'),
-        import('./04-knobs/shipped'),
+        import('$lib/state/current-series'),
+        import('$lib/state/shipped-network'),
         import('./05-engine/ball-knobs')
       ]);
       const series = currentSeries();
@@ -280,7 +280,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     async answer() {
       const [{ taskOf }, { currentSeries }, tiny, { formatSignificant }] = await Promise.all([
         import('$lib/models/nyc-curve-task'),
-        import('$lib/data/current-series'),
+        import('$lib/state/current-series'),
         import('$lib/models/tiny-network'),
         import('$lib/ui/format')
       ]);
@@ -334,7 +334,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     async answer() {
       const [{ dotProductMatrix }, { loadShippedAttention }, { formatFixed }] = await Promise.all([
         import('$lib/models/attention-steps'),
-        import('./08-attention/shipped'),
+        import('$lib/state/shipped-attention'),
         import('$lib/ui/format')
       ]);
       const shipped = await loadShippedAttention();

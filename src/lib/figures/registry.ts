@@ -3,10 +3,7 @@
  * the section it sits in, and how to load its code. The lecture's sections and each figure's
  * standalone page (/figure/<id>) both read this list, so the two never drift apart.
  */
-import type { Component } from 'svelte';
-import type { FigureFrame } from '../ui/figure-frame.svelte';
-
-export type FigureComponent = Component<{ frame: FigureFrame }>;
+import type { FigureComponent } from '$lib/ui/figure-frame.svelte';
 
 /** What the Figure frame needs to show one figure. */
 export interface FigureProps {
@@ -176,7 +173,7 @@ export const FIGURES: readonly FigureEntry[] = [
     title: 'The handoff',
     caption: "The move in one picture: an input goes through a function full of knobs to an output, the output is scored against the truth, and the gradient of that score flows back to tell every knob which way to turn. The numbers are the trained network of section 4 on the day you pick: its answer, the day's squared error (scaled units) and the slopes the backward sweep hands back.",
     description: 'A diagram: input, a function of knobs, output, loss, and the gradient flowing back to the knobs.',
-    load: () => import('./06-handoff/HandoffNyc.svelte'),
+    load: () => import('./shared/HandoffNyc.svelte'),
     minHeight: 260
   },
   {

@@ -1,3 +1,4 @@
+import type { Component } from 'svelte';
 import { settler } from './settle';
 import { figureQuery, parseState, serializeState, withFigureState, type Schema, type StateOf } from './url-state';
 
@@ -95,3 +96,9 @@ export class FigureFrame {
     this.table = table;
   }
 }
+
+/**
+ * What a figure is: a component handed its frame. Declared here, beside the frame, so that the
+ * Figure frame (ui) need not import the figure registry that imports the figures.
+ */
+export type FigureComponent = Component<{ frame: FigureFrame }>;

@@ -6,12 +6,13 @@
  * Steps: the shipped network's 20,000 on a series as short as New York's; on a longer series each
  * step costs more, so the run is held to about 3 million day-evaluations (at least 2,000 steps).
  */
+import { untrack } from 'svelte';
 import { Mlp } from '$lib/models/mlp';
 import { SHIPPED_TRAINING, type NycMlp } from '$lib/models/nyc-mlp-file';
 import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/nyc-mlp-trainer';
 import type { FromWorker, ToWorker } from '$lib/workers/protocol';
 import type { DailySeries } from '$lib/data/daily-series';
-import { activeSeries } from '$lib/data/active-series.svelte';
+import { activeSeries } from '$lib/state/active-series.svelte';
 import { RestartableWorker } from '$lib/workers/restartable.svelte';
 
 export function stepsFor(days: number): number {
@@ -32,16 +33,29 @@ class SeriesTraining {
 export const seriesTraining = new SeriesTraining();
 
 const runs = new Map<string, Promise<NycMlp>>();
-/** The run still training, so that it can be stopped when the reader moves to another series. */
-let training: { id: string; stop: () => void; retry: () => void } | null = null;
+/** The run still training, for "Try again" when its worker dies. */
+let training: { id: string; retry: () => void } | null = null;
 
-// A run nobody will look at any more (the reader chose another series) is stopped, not left to use a core.
-$effect.root(() => {
-  $effect(() => {
-    const id = activeSeries.id;
-    if (training && training.id !== id) training.stop();
+/**
+ * A run nobody will look at any more (the reader chose another series) is stopped, not left to use
+ * a core. The watcher is an effect root made when a run starts and disposed when it ends, rather
+ * than one started when this module is first imported: an effect root lives until it is disposed,
+ * and this way nothing outlives the one thing it watches. Like the module-level effect it replaces,
+ * it acts on a change of series, compared with the series active when the run started (read
+ * untracked, so that a figure calling this from its own effect does not come to depend on it).
+ * Returns the dispose function.
+ */
+function stopOnSeriesChange(id: string, stop: () => void): () => void {
+  let seen = untrack(() => activeSeries.id);
+  return $effect.root(() => {
+    $effect(() => {
+      const active = activeSeries.id;
+      if (active === seen) return;
+      seen = active;
+      if (active !== id) stop();
+    });
   });
-});
+}
 
 export function trainForSeries(series: DailySeries): Promise<NycMlp> {
   let run = runs.get(series.id);
@@ -59,16 +73,21 @@ function train(series: DailySeries): Promise<NycMlp> {
   const config: NycTrainConfig = { seed, width, lr, optimizer: 'adam', counts: [...series.values], steps };
   Object.assign(seriesTraining, { id: series.id, step: 0, steps, loss: NaN, error: '', crashed: false });
   return new Promise<NycMlp>((resolve, reject) => {
-    const fail = (message: string) => {
+    /** The run is over (finished, failed or stopped): its worker and its watcher go. */
+    const end = () => {
       worker.terminate();
-      training = null;
+      unwatch();
+      if (training?.id === series.id) training = null;
+    };
+    const fail = (message: string) => {
+      end();
       seriesTraining.error = message;
       reject(new Error(message));
     };
     // A worker that dies leaves the promise pending: "Try again" trains afresh under the same
     // promise, so every figure already waiting for this network gets it when the retry finishes.
     const worker = new RestartableWorker<ToWorker<NycTrainConfig>, FromWorker<NycTrainSnapshot>>(
-      () => new Worker(new URL('../../workers/mlp-train.worker.ts', import.meta.url), { type: 'module' }),
+      () => new Worker(new URL('../workers/mlp-train.worker.ts', import.meta.url), { type: 'module' }),
       {
         name: 'the worker training the network on your series',
         onfault: (fault) => Object.assign(seriesTraining, { error: fault, crashed: true }),
@@ -82,8 +101,7 @@ function train(series: DailySeries): Promise<NycMlp> {
           }
           if (msg.step < steps) return;
           const knobs = msg.snapshot.knobs;
-          worker.terminate();
-          training = null;
+          end();
           const trained = new Mlp(width, seed);
           trained.setKnobs(knobs);
           resolve({ init: new Mlp(width, seed), trained, training: { ...SHIPPED_TRAINING, steps } });
@@ -96,17 +114,14 @@ function train(series: DailySeries): Promise<NycMlp> {
       worker.post({ type: 'reset', config });
       worker.post({ type: 'play' });
     };
-    training = {
-      id: series.id,
-      retry: begin,
-      stop: () => {
-        worker.terminate();
-        training = null;
-        runs.delete(series.id);
-        seriesTraining.id = '';
-        reject(new Error('stopped: another series was chosen'));
-      }
+    const stop = () => {
+      end();
+      runs.delete(series.id);
+      seriesTraining.id = '';
+      reject(new Error('stopped: another series was chosen'));
     };
+    training = { id: series.id, retry: begin };
+    const unwatch = stopOnSeriesChange(series.id, stop);
     begin();
   });
 }

@@ -6,8 +6,8 @@
  * `currentSeries()` in daily-series.ts. A figure that draws the series is rebuilt when `id`
  * changes (the figure frame keys it on the id), so it reads the series once as it starts.
  */
-import type { DailySeries } from './daily-series';
-import { NYC_LABEL } from './nyc-label';
+import type { DailySeries } from '$lib/data/daily-series';
+import { NYC_LABEL } from '$lib/data/nyc-label';
 
 class ActiveSeries {
   /** The reader's series, or null while New York's is active. */

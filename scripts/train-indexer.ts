@@ -11,11 +11,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Adam, Rng, Tape, saveParams, type Tensor } from '../src/lib/engine';
-import { denseAccuracy, initRecallModel, recallLoss, recallModelParams, type RecallModel } from '../src/lib/models/recall-model';
-import { makeRecallBatch } from '../src/lib/models/recall-task';
-import { INDEXER_SHAPE, indexerParams, type LightningIndexer } from '../src/lib/models/lightning-indexer';
-import { IndexerTrainer } from '../src/lib/models/indexer-trainer';
-import { METRIC_SETS, evaluationBatch, metricsAt } from '../src/lib/models/indexer-metrics';
+import { denseAccuracy, initRecallModel, recallLoss, recallModelParams, type RecallModel } from '../src/lib/models/indexer/recall-model';
+import { makeRecallBatch } from '../src/lib/models/indexer/recall-task';
+import { INDEXER_SHAPE, indexerParams, type LightningIndexer } from '../src/lib/models/indexer/lightning-indexer';
+import { IndexerTrainer } from '../src/lib/models/indexer/indexer-trainer';
+import { METRIC_SETS, evaluationBatch, metricsAt } from '../src/lib/models/indexer/indexer-metrics';
 
 const SEED = 11;
 const SHORT = { length: 64, batch: 64, steps: 1000, lr: 3e-3 };

@@ -7,8 +7,8 @@ import { csvFormatRows } from 'd3-dsv';
 import { encodeSafetensors, type Tensor } from '$lib/engine';
 import type { DailySeries } from '$lib/data/daily-series';
 import { calendarOf } from '$lib/data/daily-series';
-import { Mlp } from './mlp';
-import type { FitWindow, SirFitParams } from './sir-fit';
+import { Mlp } from './mlp/mlp';
+import type { FitWindow, SirFitParams } from './sir/sir-fit';
 
 export function sirFitJson(series: DailySeries, p: SirFitParams, w: FitWindow, loss: number): string {
   const { isoOfDay } = calendarOf(series);

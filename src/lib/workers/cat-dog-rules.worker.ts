@@ -4,7 +4,7 @@
  * cheap, so the figure does that itself when a slider moves.
  */
 import { PIXELS_PER_IMAGE } from '$lib/data/cats-dogs';
-import { RULES } from '$lib/models/cat-dog-rules';
+import { RULES } from '$lib/models/rules/cat-dog-rules';
 
 const scope = globalThis as unknown as { postMessage(m: unknown, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent) => void) | null };
 

@@ -5,9 +5,9 @@
  * Everything here can take longer than a frame, so none of it runs on the main thread.
  */
 import { decodePhotoSet, PIXELS_PER_IMAGE } from '$lib/data/cats-dogs';
-import { type Cnn, evaluate, inspectPhoto, loadCnn } from '$lib/models/cnn';
-import { saliency } from '$lib/models/saliency';
-import { classify } from '$lib/models/cat-dog-rules';
+import { type Cnn, evaluate, inspectPhoto, loadCnn } from '$lib/models/cnn/cnn';
+import { saliency } from '$lib/models/cnn/saliency';
+import { classify } from '$lib/models/rules/cat-dog-rules';
 import type { InspectReply, InspectRequest } from './cnn-inspect-protocol';
 import { type PictureResult, readFrame, readPictureFile } from './read-picture';
 

@@ -4,7 +4,7 @@
  * reset synchronous), so the page never holds or copies the 6 MB of photos.
  */
 import { serve } from './loop';
-import { ScratchTrainer } from '$lib/models/cnn-scratch';
+import { ScratchTrainer } from '$lib/models/cnn/cnn-scratch';
 
 function loadBytes(url: string): Uint8Array {
   const request = new XMLHttpRequest();

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Rng, Tape, Tensor, loadParams, topk } from '$lib/engine';
-import { indexScores, indexerParams, initIndexer } from '$lib/models/lightning-indexer';
-import { METRIC_SETS, evaluationBatch, metricsAt, type ShippedMetric } from '$lib/models/indexer-metrics';
-import { forwardRecall, initRecallModel, recallModelParams, sparseAnswer } from '$lib/models/recall-model';
-import { QUERIES, queryPosition } from '$lib/models/recall-task';
+import { indexScores, indexerParams, initIndexer } from '$lib/models/indexer/lightning-indexer';
+import { METRIC_SETS, evaluationBatch, metricsAt, type ShippedMetric } from '$lib/models/indexer/indexer-metrics';
+import { forwardRecall, initRecallModel, recallModelParams, sparseAnswer } from '$lib/models/indexer/recall-model';
+import { QUERIES, queryPosition } from '$lib/models/indexer/recall-task';
 import { clopperPearsonLower } from '../support/binomial';
 
 const model = initRecallModel(new Rng(0));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvParseRows } from 'd3-dsv';
 import { decodeSafetensors } from '$lib/engine';
-import { Mlp } from '$lib/models/mlp';
+import { Mlp } from '$lib/models/mlp/mlp';
 import { curvesCsv, networkSafetensors, sirFitJson } from '$lib/models/fit-export';
 import { NYC_SERIES } from '$lib/data/daily-series';
 

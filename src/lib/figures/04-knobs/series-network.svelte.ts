@@ -6,9 +6,9 @@
  * Steps: the shipped network's 20,000 on a series as short as New York's; on a longer series each
  * step costs more, so the run is held to about 3 million day-evaluations (at least 2,000 steps).
  */
-import { Mlp } from '$lib/models/mlp';
-import { SHIPPED_TRAINING, type NycMlp } from '$lib/models/nyc-mlp-file';
-import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/nyc-mlp-trainer';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { SHIPPED_TRAINING, type NycMlp } from '$lib/models/mlp/nyc-mlp-file';
+import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/mlp/nyc-mlp-trainer';
 import type { FromWorker, ToWorker } from '$lib/workers/protocol';
 import type { DailySeries } from '$lib/data/daily-series';
 import { activeSeries } from '$lib/data/active-series.svelte';

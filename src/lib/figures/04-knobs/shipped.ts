@@ -4,8 +4,8 @@
  * in a worker, with the shipped network's settings (series-network.svelte.ts).
  */
 import { asset } from '$app/paths';
-import { Mlp } from '$lib/models/mlp';
-import { NYC_MLP_PATH, type NycMlp, fetchNycMlp } from '$lib/models/nyc-mlp-file';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { NYC_MLP_PATH, type NycMlp, fetchNycMlp } from '$lib/models/mlp/nyc-mlp-file';
 import type { DailySeries } from '$lib/data/daily-series';
 import { trainForSeries } from './series-network.svelte';
 

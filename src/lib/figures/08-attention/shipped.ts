@@ -3,8 +3,8 @@
  * `npm run train:attention`) and their metrics file, once per page.
  */
 import { base } from '$app/paths';
-import { modelFromSafetensors, weightsFile, type AttentionMetrics } from '$lib/models/attention-metrics';
-import type { TinyTransformer, Wiring } from '$lib/models/tiny-transformer';
+import { modelFromSafetensors, weightsFile, type AttentionMetrics } from '$lib/models/attention/attention-metrics';
+import type { TinyTransformer, Wiring } from '$lib/models/attention/tiny-transformer';
 
 export interface ShippedAttention {
   metrics: AttentionMetrics;

@@ -11,8 +11,8 @@
  * Mini-batches are fixed-size draws from a seeded shuffle per epoch (the last partial batch of an
  * epoch is dropped, so every step has the same shapes and the tape reuses its buffers).
  */
-import { Adam, AdamW, Rng, Tape, Tensor, cosine, crossEntropy, type Schedule } from '../engine';
-import { CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from '../data/cats-dogs';
+import { Adam, AdamW, Rng, Tape, Tensor, cosine, crossEntropy, type Schedule } from '../../engine';
+import { CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from '../../data/cats-dogs';
 import { type Cnn, createCnn, decayedParams, forward, scalePixel, trainableParams } from './cnn';
 
 export interface CnnTrainingConfig {

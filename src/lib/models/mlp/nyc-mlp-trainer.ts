@@ -8,7 +8,7 @@ import { type Optimizer, Tape } from '$lib/engine';
 import type { Trainer } from '$lib/workers/protocol';
 import { Mlp } from './mlp';
 import { type CurveTask, NYC_TASK, taskOf } from './nyc-curve-task';
-import { type OptimizerKind, makeOptimizer } from './optimizers';
+import { type OptimizerKind, makeOptimizer } from '../descent/optimizers';
 
 export interface NycTrainConfig {
   lr: number;

@@ -16,8 +16,8 @@
 import {
   type BatchNorm, Linear, Rng, Tape, Tensor, batchNorm, batchNormTensors, conv2d, createBatchNorm,
   dropout, globalAvgPool, heNormal, loadParams, maxPool2d, param, relu, softmax
-} from '../engine';
-import { IMAGE_SIZE, CHANNELS, PIXELS_PER_IMAGE } from '../data/cats-dogs';
+} from '../../engine';
+import { IMAGE_SIZE, CHANNELS, PIXELS_PER_IMAGE } from '../../data/cats-dogs';
 
 /** Output channels of the six convolutions, two per stage. */
 export const CONV_CHANNELS = [16, 16, 32, 32, 64, 64] as const;

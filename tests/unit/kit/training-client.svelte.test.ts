@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TrainingLoop } from '$lib/workers/loop';
-import type { FromWorker, ToWorker, Trainer } from '$lib/workers/protocol';
+import type { Trainer } from '$lib/models/trainer';
+import type { FromWorker, ToWorker } from '$lib/workers/protocol';
 
 interface Config {
   start: number;

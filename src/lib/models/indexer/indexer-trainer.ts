@@ -5,7 +5,7 @@
  * densely (no gradient), and takes one Adam step on KL(model attention ‖ softmax(index scores)).
  */
 import { Adam, Rng, Tape, loadParams } from '$lib/engine';
-import type { Trainer } from '$lib/workers/protocol';
+import type { Trainer } from '../trainer';
 import { attentionTarget, indexScores, indexerKl, indexerParams, initIndexer, type LightningIndexer } from './lightning-indexer';
 import { attentionAtQueries, forwardRecall, initRecallModel, recallModelParams, type RecallForward, type RecallModel } from './recall-model';
 import { QUERIES, makeRecallBatch, type RecallBatch } from './recall-task';

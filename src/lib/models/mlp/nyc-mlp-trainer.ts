@@ -5,7 +5,7 @@
  * fresh moment estimates); changing the width or the seed needs a reset, which rebuilds the network.
  */
 import { type Optimizer, Tape } from '$lib/engine';
-import type { Trainer } from '$lib/workers/protocol';
+import type { Trainer } from '../trainer';
 import { Mlp } from './mlp';
 import { type CurveTask, NYC_TASK, taskOf } from './nyc-curve-task';
 import { type OptimizerKind, makeOptimizer } from '../descent/optimizers';

@@ -3,6 +3,7 @@
  * written by scripts/train-mlp.ts. The file holds the network's seeded random starting knobs
  * ("init.l1.weight" …) and its trained knobs ("l1.weight" …, the names the engine's Linear layers
  * give them), so figure 4b can walk from one to the other; the metadata says how it was trained.
+ * Bytes in, network out: the page fetches the file (figures/04-knobs/shipped.ts).
  */
 import { decodeSafetensors, encodeSafetensors, type Tensor } from '$lib/engine';
 import { Mlp } from './mlp';
@@ -67,21 +68,4 @@ export function decodeNycMlp(bytes: Uint8Array): NycMlp {
     return net;
   };
   return { init: load(INIT), trained: load(''), training };
-}
-
-let cached: Promise<NycMlp> | null = null;
-
-/** Fetches and decodes the shipped network once per page (every figure shares the download). */
-export function fetchNycMlp(url: string): Promise<NycMlp> {
-  cached ??= fetch(url)
-    .then((r) => {
-      if (!r.ok) throw new Error(`could not load the trained network (${r.status})`);
-      return r.arrayBuffer();
-    })
-    .then((buf) => decodeNycMlp(new Uint8Array(buf)))
-    .catch((e) => {
-      cached = null; // let a later figure try again
-      throw e;
-    });
-  return cached;
 }

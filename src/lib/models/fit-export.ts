@@ -48,7 +48,7 @@ export interface NetworkRecord {
 export function networkSafetensors(series: DailySeries, r: NetworkRecord): Uint8Array {
   const net = new Mlp(r.width, r.seed);
   net.setKnobs(r.knobs);
-  const tensors = new Map<string, Tensor>(net.params().map((p) => [p.name!, p]));
+  const tensors = new Map<string, Tensor>(net.parameters().map((p) => [p.name!, p]));
   return encodeSafetensors(tensors, {
     series: series.name,
     firstDay: calendarOf(series).isoOfDay(0),

@@ -51,7 +51,7 @@ export function createCnn(seed: number): Cnn {
 }
 
 /** The tensors gradient descent changes. */
-export function trainableParams(net: Cnn): Tensor[] {
+export function parameters(net: Cnn): Tensor[] {
   return [...net.convs, ...net.norms.flatMap((n) => [n.gamma, n.beta]), ...net.dense.params()];
 }
 
@@ -66,7 +66,7 @@ export function savedTensors(net: Cnn): Tensor[] {
 }
 
 export function parameterCount(net: Cnn): number {
-  return trainableParams(net).reduce((s, p) => s + p.size, 0);
+  return parameters(net).reduce((s, p) => s + p.size, 0);
 }
 
 /** One layer's output as the figure shows it. */

@@ -36,8 +36,8 @@ const INIT = 'init.';
 
 export function encodeNycMlp(init: Mlp, trained: Mlp, training: TrainingRecord): Uint8Array {
   const tensors = new Map<string, Tensor>();
-  for (const p of init.params()) tensors.set(INIT + p.name, p);
-  for (const p of trained.params()) tensors.set(p.name!, p);
+  for (const p of init.parameters()) tensors.set(INIT + p.name, p);
+  for (const p of trained.parameters()) tensors.set(p.name!, p);
   const metadata = Object.fromEntries(Object.entries(training).map(([k, v]) => [k, String(v)]));
   return encodeSafetensors(tensors, metadata);
 }
@@ -58,7 +58,7 @@ export function decodeNycMlp(bytes: Uint8Array): NycMlp {
   };
   const load = (prefix: string) => {
     const net = new Mlp(training.width, training.seed);
-    for (const p of net.params()) {
+    for (const p of net.parameters()) {
       const t = tensors.get(prefix + p.name);
       if (!t || t.size !== p.size || t.shape.join() !== p.shape.join()) {
         throw new Error(`nyc-mlp: tensor "${prefix}${p.name}" is missing or has the wrong shape`);

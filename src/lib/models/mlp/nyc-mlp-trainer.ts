@@ -47,7 +47,7 @@ export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> 
     this.task = config.counts ? taskOf(config.counts) : this.defaultTask;
     this.steps = 0;
     this.net = new Mlp(config.width, config.seed);
-    this.optimizer = makeOptimizer(config.optimizer, this.net.params(), config.lr);
+    this.optimizer = makeOptimizer(config.optimizer, this.net.parameters(), config.lr);
   }
 
   configure(patch: Partial<NycTrainConfig>): void {
@@ -55,7 +55,7 @@ export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> 
     if (next.width !== this.config.width || next.seed !== this.config.seed || next.counts !== this.config.counts) {
       throw new Error('width, seed and data take effect on reset');
     }
-    if (next.optimizer !== this.config.optimizer) this.optimizer = makeOptimizer(next.optimizer, this.net.params(), next.lr);
+    if (next.optimizer !== this.config.optimizer) this.optimizer = makeOptimizer(next.optimizer, this.net.parameters(), next.lr);
     else this.optimizer.lr = next.lr;
     this.config = next;
   }

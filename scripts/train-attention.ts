@@ -10,9 +10,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { saveParams } from '../src/lib/engine';
-import { AttentionTrainer, DEFAULT_TRAIN_CONFIG } from '../src/lib/models/attention-trainer';
-import { selectSeed, splitEvaluation, weightsFile, type SeedMetrics, type AttentionMetrics } from '../src/lib/models/attention-metrics';
-import { parameterCount, parameters, type Wiring } from '../src/lib/models/tiny-transformer';
+import { AttentionTrainer, DEFAULT_TRAIN_CONFIG } from '../src/lib/models/attention/attention-trainer';
+import { selectSeed, splitEvaluation, weightsFile, type SeedMetrics, type AttentionMetrics } from '../src/lib/models/attention/attention-metrics';
+import { parameterCount, parameters, type Wiring } from '../src/lib/models/attention/tiny-transformer';
 
 const SEEDS = [1, 2, 3, 4];
 const TAIL = 50;

@@ -1,6 +1,6 @@
 /**
- * `npm run train:cnn`: trains the section-7 CNN (src/lib/models/cnn.ts) on the 1,600 training
- * photos with the recipe of src/lib/models/cnn-training.ts, seeded, and writes
+ * `npm run train:cnn`: trains the section-7 CNN (src/lib/models/cnn/cnn.ts) on the 1,600 training
+ * photos with the recipe of src/lib/models/cnn/cnn-training.ts, seeded, and writes
  *   static/models/cnn.safetensors    weights and batch-norm running statistics
  *   static/models/cnn-metrics.json   the recipe, the loss per epoch, and train and test accuracy
  * The test photos are used once, after the last epoch, to measure the final weights; nothing
@@ -16,8 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { saveParams } from '../src/lib/engine';
 import { PIXELS_PER_IMAGE, SPLIT_FILES, TRAIN_PER_CLASS, decodePhotoSet, type Split } from '../src/lib/data/cats-dogs';
-import { evaluate, parameterCount, savedTensors } from '../src/lib/models/cnn';
-import { CnnTraining, DEFAULT_TRAINING } from '../src/lib/models/cnn-training';
+import { evaluate, parameterCount, savedTensors } from '../src/lib/models/cnn/cnn';
+import { CnnTraining, DEFAULT_TRAINING } from '../src/lib/models/cnn/cnn-training';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -72,7 +72,7 @@ if (!holdout) {
   const trainResult = evaluate(run.net, train.images, train.labels);
   const testResult = evaluate(run.net, test.images, test.labels);
   const metrics = {
-    model: 'src/lib/models/cnn.ts',
+    model: 'src/lib/models/cnn/cnn.ts',
     parameters: parameterCount(run.net),
     training: config,
     stepsPerEpoch: run.stepsPerEpoch,

@@ -11,11 +11,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Adam, Rng, Tape, saveParams, type Tensor } from '../src/lib/engine';
-import { denseAccuracy, initRecallModel, recallLoss, recallModelParams, type RecallModel } from '../src/lib/models/recall-model';
-import { makeRecallBatch } from '../src/lib/models/recall-task';
-import { INDEXER_SHAPE, indexerParams, type LightningIndexer } from '../src/lib/models/lightning-indexer';
-import { IndexerTrainer } from '../src/lib/models/indexer-trainer';
-import { METRIC_SETS, evaluationBatch, metricsAt } from '../src/lib/models/indexer-metrics';
+import { denseAccuracy, initRecallModel, recallLoss, parameters as recallModelParameters, type RecallModel } from '../src/lib/models/indexer/recall-model';
+import { makeRecallBatch } from '../src/lib/models/indexer/recall-task';
+import { INDEXER_SHAPE, parameters as indexerParameters, type LightningIndexer } from '../src/lib/models/indexer/lightning-indexer';
+import { IndexerTrainer } from '../src/lib/models/indexer/indexer-trainer';
+import { METRIC_SETS, evaluationBatch, metricsAt } from '../src/lib/models/indexer/indexer-metrics';
 
 const SEED = 11;
 const SHORT = { length: 64, batch: 64, steps: 1000, lr: 3e-3 };
@@ -23,7 +23,7 @@ const LONG = { length: 1024, batch: 16, steps: 300, lr: 1e-3 };
 const INDEXER = { length: 1024, batch: 8, steps: 600, lr: 3e-3 };
 
 function train(label: string, m: RecallModel, rng: Rng, cfg: { length: number; batch: number; steps: number; lr: number }) {
-  const params = recallModelParams(m);
+  const params = recallModelParameters(m);
   const opt = new Adam(params, { lr: cfg.lr });
   const tape = new Tape();
   const check = makeRecallBatch(new Rng(SEED * 1000 + cfg.length), 256, cfg.length);
@@ -61,8 +61,8 @@ function main() {
 
   mkdirSync('static/models', { recursive: true });
   const meta = { task: 'associative recall (recall-task.ts)', script: 'scripts/train-indexer.ts', seed: String(SEED) };
-  writeFileSync('static/models/recall-main.safetensors', saveParams(recallModelParams(model), meta));
-  writeFileSync('static/models/indexer.safetensors', saveParams(indexerParams(indexer), { ...meta, shape: JSON.stringify(INDEXER_SHAPE) }));
+  writeFileSync('static/models/recall-main.safetensors', saveParams(recallModelParameters(model), meta));
+  writeFileSync('static/models/indexer.safetensors', saveParams(indexerParameters(indexer), { ...meta, shape: JSON.stringify(INDEXER_SHAPE) }));
   const report = {
     seed: SEED,
     training: { dense: [SHORT, LONG], indexer: INDEXER },
@@ -72,7 +72,7 @@ function main() {
   };
   writeFileSync('static/models/indexer-metrics.json', JSON.stringify(report, null, 1) + '\n');
   const size = (ts: Tensor[]) => ts.reduce((s, t) => s + t.size, 0);
-  console.log(`main model ${size(recallModelParams(model))} parameters, indexer ${size(indexerParams(indexer))}`);
+  console.log(`main model ${size(recallModelParameters(model))} parameters, indexer ${size(indexerParameters(indexer))}`);
 }
 
 main();

@@ -5,10 +5,10 @@
  * Run: npm run train:mlp   (deterministic: the same code writes the same bytes)
  */
 import { writeFileSync } from 'node:fs';
-import { Mlp } from '../src/lib/models/mlp';
-import { NYC_TASK } from '../src/lib/models/nyc-curve-task';
-import { SHIPPED_TRAINING as SHIPPED, encodeNycMlp } from '../src/lib/models/nyc-mlp-file';
-import { trainNycMlp } from '../src/lib/models/nyc-mlp-trainer';
+import { Mlp } from '../src/lib/models/mlp/mlp';
+import { NYC_TASK } from '../src/lib/models/mlp/nyc-curve-task';
+import { SHIPPED_TRAINING as SHIPPED, encodeNycMlp } from '../src/lib/models/mlp/nyc-mlp-file';
+import { trainNycMlp } from '../src/lib/models/mlp/nyc-mlp-trainer';
 
 const started = performance.now();
 const init = new Mlp(SHIPPED.width, SHIPPED.seed);

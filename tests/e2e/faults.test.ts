@@ -9,7 +9,7 @@ import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expect, pollReadout, readNumber, test, type LectureFixtures, openMore, showFigureOpen } from './fixture';
 import { showFigure } from './browser';
-import { RULES } from '../../src/lib/models/cat-dog-rules';
+import { RULES } from '../../src/lib/models/rules/cat-dog-rules';
 import { metrics, rulesAccuracy } from './vision';
 import { outbreakCsv } from '../support/synthetic-outbreak';
 

@@ -5,8 +5,8 @@ import { describe } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { expect, openMore, readNumber, readText, test } from './fixture';
 import { showFigure } from './browser';
-import { NYC_FIT_START } from '../../src/lib/models/sir-fit';
-import { NYC_SURVEY_DATE, NYC_SURVEY_SHARE, impliedShareInfected } from '../../src/lib/models/sir-survey';
+import { NYC_FIT_START } from '../../src/lib/models/sir/sir-fit';
+import { NYC_SURVEY_DATE, NYC_SURVEY_SHARE, impliedShareInfected } from '../../src/lib/models/sir/sir-survey';
 import { dayOfIso } from '../../src/lib/data/nyc';
 
 const FIGURES = ['1a', '1b', '1c', '2a', '2b', '2c', '3a', '3b', '4a', '4b', '5a', '5b', '5c', '5d', '6'];

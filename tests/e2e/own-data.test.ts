@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
-import { Mlp } from '../../src/lib/models/mlp';
-import { NYC_TASK } from '../../src/lib/models/nyc-curve-task';
-import { BENDING_START_SEED } from '../../src/lib/models/knob-desk';
+import { Mlp } from '../../src/lib/models/mlp/mlp';
+import { NYC_TASK } from '../../src/lib/models/mlp/nyc-curve-task';
+import { BENDING_START_SEED } from '../../src/lib/models/knobs/knob-desk';
 import type { Page } from 'playwright-core';
 import { expect, parseNumber, pollReadout, readNumber, readText, test, openMore, openOwnDataPanel, seriousAxeFindings } from './fixture';
 import { showFigure } from './browser';

@@ -2,9 +2,9 @@ import { describe } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { expect, pollReadout, readNumber, readText, test } from './fixture';
 import { showFigure } from './browser';
-import { Mlp } from '../../src/lib/models/mlp';
-import { NYC_TASK } from '../../src/lib/models/nyc-curve-task';
-import { BENDING_START_SEED } from '../../src/lib/models/knob-desk';
+import { Mlp } from '../../src/lib/models/mlp/mlp';
+import { NYC_TASK } from '../../src/lib/models/mlp/nyc-curve-task';
+import { BENDING_START_SEED } from '../../src/lib/models/knobs/knob-desk';
 
 const metrics = JSON.parse(readFileSync('static/models/nyc-mlp.json', 'utf8'));
 /** The page shows losses to three significant digits. */

@@ -4,7 +4,7 @@ import { describe } from 'vitest';
 import { expect, expectAnswersKey, pollReadout, test, expectWorker, openMore } from './fixture';
 import { showFigure } from './browser';
 import { photo } from '../../src/lib/data/cats-dogs';
-import { RULES } from '../../src/lib/models/cat-dog-rules';
+import { RULES } from '../../src/lib/models/rules/cat-dog-rules';
 import { cnnVerdict, metrics, png, rulesAccuracy, test as photos } from './vision';
 
 describe('figure 7a: rules by hand', () => {

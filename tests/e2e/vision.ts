@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { CLASS_NAMES, decodePhotoSet, photo, SPLIT_FILES } from '../../src/lib/data/cats-dogs';
-import { RULES, score, vote } from '../../src/lib/models/cat-dog-rules';
-import { loadCnn, predictProbabilities } from '../../src/lib/models/cnn';
+import { RULES, score, vote } from '../../src/lib/models/rules/cat-dog-rules';
+import { loadCnn, predictProbabilities } from '../../src/lib/models/cnn/cnn';
 
 export const test = decodePhotoSet(new Uint8Array(readFileSync(`static/data/${SPLIT_FILES.test}`)), 'test');
 const net = loadCnn(new Uint8Array(readFileSync('static/models/cnn.safetensors')));

@@ -5,7 +5,7 @@
  * rule and by the browser test that uploads it.
  */
 // sir.ts has no imports, so the browser tests (which have no $lib alias) can load it too.
-import { dailyNewInfections, simulateSir } from '../../src/lib/models/sir';
+import { dailyNewInfections, simulateSir } from '../../src/lib/models/sir/sir';
 
 export const OUTBREAK = { beta: 0.4, gamma: 0.16, i0: 1e-6, rho: 0.25, population: 10_000_000, days: 180, start: '2023-09-01' };
 export const OUTBREAK_R0 = OUTBREAK.beta / OUTBREAK.gamma;

@@ -11,6 +11,7 @@
  *   static/data/cats-dogs-test.bin     400 photos: dogs 800–999, then cats 800–999
  * Each photo is 3,072 bytes in the package's order (HWC). Labels follow the package: 0 dog, 1 cat.
  */
+import { fetchBytes } from './fetch-bytes';
 
 export const IMAGE_SIZE = 32;
 export const CHANNELS = 3;
@@ -58,7 +59,5 @@ export function photo(set: PhotoSet, index: number): Uint8Array {
 
 /** Fetches a split from the site's data folder (base: the app's base path, '' at the root). */
 export async function loadPhotoSet(split: Split, base = ''): Promise<PhotoSet> {
-  const response = await fetch(`${base}/data/${SPLIT_FILES[split]}`);
-  if (!response.ok) throw new Error(`Could not load the ${split} photos (HTTP ${response.status}).`);
-  return decodePhotoSet(new Uint8Array(await response.arrayBuffer()), split);
+  return decodePhotoSet(await fetchBytes(`${base}/data/${SPLIT_FILES[split]}`, `the ${split} photos`), split);
 }

@@ -5,7 +5,7 @@
  * is imported only then, so the question itself costs the page nothing.
  */
 import type { Guess, PredictPart } from '$lib/ui/predict-score';
-import { LECTURE_TIRED, IT_POSITION, makeSentence } from '$lib/models/winograd-corpus';
+import { LECTURE_TIRED, IT_POSITION, makeSentence } from '$lib/models/attention/winograd-corpus';
 
 export interface Answer {
   /** The true answer, part by part, in the terms of the parts' options (or numbers). */
@@ -68,7 +68,7 @@ async function nycAverage() {
   const [{ NYC_CITYWIDE, dayOfIso }, { NYC_SERIES, calendarOf }, { trailingMean }, { formatShortDate }] = await Promise.all([
     import('$lib/data/nyc'),
     import('$lib/data/daily-series'),
-    import('$lib/models/growth'),
+    import('$lib/models/growth/growth'),
     import('$lib/ui/format')
   ]);
   const { dateOfDay } = calendarOf(NYC_SERIES);
@@ -127,7 +127,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
       }
     ],
     async answer() {
-      const [{ sirOutlook }, { explorer, EXPLORER_DAYS }] = await Promise.all([import('$lib/models/sir'), import('$lib/state/sir-explorer.svelte')]);
+      const [{ sirOutlook }, { explorer, EXPLORER_DAYS }] = await Promise.all([import('$lib/models/sir/sir'), import('$lib/state/sir-explorer.svelte')]);
       // The run Figure 2b shows now, and the same run with γ halved.
       const p = { beta: explorer.beta, gamma: explorer.gamma, i0: explorer.i0 };
       const now = sirOutlook(p, EXPLORER_DAYS).peak;
@@ -159,7 +159,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     ],
     async answer() {
       const [{ ladderRung, ladderShape }, { currentSeries }, { formatCount }] = await Promise.all([
-        import('$lib/models/polyfit'),
+        import('$lib/models/growth/polyfit'),
         import('$lib/state/current-series'),
         import('$lib/ui/format')
       ]);
@@ -193,9 +193,9 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     ],
     async answer() {
       const [{ Mlp }, { taskOf }, { lossAlongPath }, { currentSeries }, { loadNetwork }, { formatSignificant }] = await Promise.all([
-        import('$lib/models/mlp'),
-        import('$lib/models/nyc-curve-task'),
-        import('$lib/models/knob-path'),
+        import('$lib/models/mlp/mlp'),
+        import('$lib/models/mlp/nyc-curve-task'),
+        import('$lib/models/knobs/knob-path'),
         import('$lib/state/current-series'),
         import('$lib/state/shipped-network'),
         import('$lib/ui/format')
@@ -234,9 +234,9 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     })),
     async answer() {
       const [{ taskOf }, { KnobSlice }, { BallRun }, { currentSeries }, { trainedCopy }, { BALL_KNOBS }] = await Promise.all([
-        import('$lib/models/nyc-curve-task'),
-        import('$lib/models/knob-slice'),
-        import('$lib/models/ball'),
+        import('$lib/models/mlp/nyc-curve-task'),
+        import('$lib/models/knobs/knob-slice'),
+        import('$lib/models/descent/ball'),
         import('$lib/state/current-series'),
         import('$lib/state/shipped-network'),
         import('./05-engine/ball-knobs')
@@ -279,9 +279,9 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     ],
     async answer() {
       const [{ taskOf }, { currentSeries }, tiny, { formatSignificant }] = await Promise.all([
-        import('$lib/models/nyc-curve-task'),
+        import('$lib/models/mlp/nyc-curve-task'),
         import('$lib/state/current-series'),
-        import('$lib/models/tiny-network'),
+        import('$lib/models/descent/tiny-network'),
         import('$lib/ui/format')
       ]);
       const series = currentSeries();
@@ -333,7 +333,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     parts: [{ kind: 'choice', name: 'Closest word', options: IT_OPTIONS }],
     async answer() {
       const [{ dotProductMatrix }, { loadShippedAttention }, { formatFixed }] = await Promise.all([
-        import('$lib/models/attention-steps'),
+        import('$lib/models/attention/attention-steps'),
         import('$lib/state/shipped-attention'),
         import('$lib/ui/format')
       ]);
@@ -368,7 +368,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
       }
     ],
     async answer() {
-      const [{ PerceptronRun }, { xorPoints }] = await Promise.all([import('$lib/models/perceptron'), import('$lib/models/point-sets')]);
+      const [{ PerceptronRun }, { xorPoints }] = await Promise.all([import('$lib/models/perceptron/perceptron'), import('$lib/models/perceptron/point-sets')]);
       // Figure 10's rule at its opening step size, η = 1, until it settles or provably repeats.
       const run = new PerceptronRun(xorPoints(), 1);
       while (!run.converged && !run.cycle && run.epochs < PERCEPTRON_EPOCHS) run.step();

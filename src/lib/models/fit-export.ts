@@ -7,8 +7,8 @@ import { csvFormatRows } from 'd3-dsv';
 import { encodeSafetensors, type Tensor } from '$lib/engine';
 import type { DailySeries } from '$lib/data/daily-series';
 import { calendarOf } from '$lib/data/daily-series';
-import { Mlp } from './mlp';
-import type { FitWindow, SirFitParams } from './sir-fit';
+import { Mlp } from './mlp/mlp';
+import type { FitWindow, SirFitParams } from './sir/sir-fit';
 
 export function sirFitJson(series: DailySeries, p: SirFitParams, w: FitWindow, loss: number): string {
   const { isoOfDay } = calendarOf(series);
@@ -48,7 +48,7 @@ export interface NetworkRecord {
 export function networkSafetensors(series: DailySeries, r: NetworkRecord): Uint8Array {
   const net = new Mlp(r.width, r.seed);
   net.setKnobs(r.knobs);
-  const tensors = new Map<string, Tensor>(net.params().map((p) => [p.name!, p]));
+  const tensors = new Map<string, Tensor>(net.parameters().map((p) => [p.name!, p]));
   return encodeSafetensors(tensors, {
     series: series.name,
     firstDay: calendarOf(series).isoOfDay(0),

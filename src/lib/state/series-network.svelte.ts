@@ -7,13 +7,14 @@
  * step costs more, so the run is held to about 3 million day-evaluations (at least 2,000 steps).
  */
 import { untrack } from 'svelte';
-import { Mlp } from '$lib/models/mlp';
-import { SHIPPED_TRAINING, type NycMlp } from '$lib/models/nyc-mlp-file';
-import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/nyc-mlp-trainer';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { SHIPPED_TRAINING, type NycMlp } from '$lib/models/mlp/nyc-mlp-file';
+import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/mlp/nyc-mlp-trainer';
 import type { FromWorker, ToWorker } from '$lib/workers/protocol';
 import type { DailySeries } from '$lib/data/daily-series';
 import { activeSeries } from '$lib/state/active-series.svelte';
 import { RestartableWorker } from '$lib/workers/restartable.svelte';
+import { mlpTrainWorker } from '$lib/workers/factories';
 
 export function stepsFor(days: number): number {
   return Math.max(2000, Math.min(SHIPPED_TRAINING.steps, Math.round(3_000_000 / days / 100) * 100));
@@ -87,7 +88,7 @@ function train(series: DailySeries): Promise<NycMlp> {
     // A worker that dies leaves the promise pending: "Try again" trains afresh under the same
     // promise, so every figure already waiting for this network gets it when the retry finishes.
     const worker = new RestartableWorker<ToWorker<NycTrainConfig>, FromWorker<NycTrainSnapshot>>(
-      () => new Worker(new URL('../workers/mlp-train.worker.ts', import.meta.url), { type: 'module' }),
+      mlpTrainWorker,
       {
         name: 'the worker training the network on your series',
         onfault: (fault) => Object.assign(seriesTraining, { error: fault, crashed: true }),

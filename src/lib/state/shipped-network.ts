@@ -4,13 +4,23 @@
  * in a worker, with the shipped network's settings (series-network.svelte.ts).
  */
 import { asset } from '$app/paths';
-import { Mlp } from '$lib/models/mlp';
-import { NYC_MLP_PATH, type NycMlp, fetchNycMlp } from '$lib/models/nyc-mlp-file';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { NYC_MLP_PATH, type NycMlp, decodeNycMlp } from '$lib/models/mlp/nyc-mlp-file';
+import { fetchBytes } from '$lib/data/fetch-bytes';
 import type { DailySeries } from '$lib/data/daily-series';
 import { trainForSeries } from './series-network.svelte';
 
+let shipped: Promise<NycMlp> | null = null;
+
+/** Fetches and decodes the shipped network once per page (every figure shares the download). */
 export function loadShippedNetwork(): Promise<NycMlp> {
-  return fetchNycMlp(asset(NYC_MLP_PATH));
+  shipped ??= fetchBytes(asset(NYC_MLP_PATH), 'the trained network')
+    .then(decodeNycMlp)
+    .catch((e) => {
+      shipped = null; // let a later figure try again
+      throw e;
+    });
+  return shipped;
 }
 
 /** The network for a series: New York's shipped one, or one trained on the reader's data. */

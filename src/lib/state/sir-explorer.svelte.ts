@@ -3,7 +3,7 @@
  * reader has set, the day under the time cursor, and which symbol is being pointed at. One
  * explorer per page, so the flow diagram always shows the run the curves show.
  */
-import { sirOutlook, type SirOutlook } from '$lib/models/sir';
+import { sirOutlook, type SirOutlook } from '$lib/models/sir/sir';
 
 /** Symbols the equations mark with \htmlClass{sym-…}: the buckets and the two rates. */
 export type SirSymbol = 'S' | 'I' | 'R' | 'beta' | 'gamma';

@@ -4,11 +4,12 @@
  * cheap, so the figure does that itself when a slider moves.
  */
 import { PIXELS_PER_IMAGE } from '$lib/data/cats-dogs';
-import { RULES } from '$lib/models/cat-dog-rules';
+import { RULES } from '$lib/models/rules/cat-dog-rules';
+import type { RulesReply, RulesRequest } from './cat-dog-rules-protocol';
 
-const scope = globalThis as unknown as { postMessage(m: unknown, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent) => void) | null };
+const scope = globalThis as unknown as { postMessage(m: RulesReply, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent) => void) | null };
 
-scope.onmessage = (e: MessageEvent<{ images: Uint8Array; count: number }>) => {
+scope.onmessage = (e: MessageEvent<RulesRequest>) => {
   const { images, count } = e.data;
   const measurements = new Float32Array(count * RULES.length);
   for (let i = 0; i < count; i++) {

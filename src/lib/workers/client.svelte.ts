@@ -4,6 +4,7 @@
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { RestartableWorker } from './restartable.svelte';
+import type { TrainingWorker } from './factories';
 
 export interface LossPoint {
   step: number;
@@ -33,7 +34,7 @@ export class TrainingClient<C, S> {
   /** The run the last reset started: messages stamped with an older one are replies from before it. */
   private run = 0;
 
-  constructor(makeWorker: () => Worker, config: C) {
+  constructor(makeWorker: () => TrainingWorker<C, S>, config: C) {
     this.config = config;
     this.worker = new RestartableWorker(makeWorker, {
       name: 'the training worker',

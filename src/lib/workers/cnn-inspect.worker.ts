@@ -5,9 +5,10 @@
  * Everything here can take longer than a frame, so none of it runs on the main thread.
  */
 import { decodePhotoSet, PIXELS_PER_IMAGE } from '$lib/data/cats-dogs';
-import { type Cnn, evaluate, inspectPhoto, loadCnn } from '$lib/models/cnn';
-import { saliency } from '$lib/models/saliency';
-import { classify } from '$lib/models/cat-dog-rules';
+import { fetchBytes } from '$lib/data/fetch-bytes';
+import { type Cnn, evaluate, inspectPhoto, loadCnn } from '$lib/models/cnn/cnn';
+import { saliency } from '$lib/models/cnn/saliency';
+import { classify } from '$lib/models/rules/cat-dog-rules';
 import type { InspectReply, InspectRequest } from './cnn-inspect-protocol';
 import { type PictureResult, readFrame, readPictureFile } from './read-picture';
 
@@ -15,11 +16,7 @@ const scope = globalThis as unknown as { postMessage(m: InspectReply): void; onm
 let net: Cnn | null = null;
 
 async function start(weightsUrl: string, testUrl: string) {
-  const [weights, test] = await Promise.all([weightsUrl, testUrl].map(async (url) => {
-    const r = await fetch(url);
-    if (!r.ok) throw new Error(`could not load ${url.split('/').pop()} (HTTP ${r.status})`);
-    return new Uint8Array(await r.arrayBuffer());
-  }));
+  const [weights, test] = await Promise.all([weightsUrl, testUrl].map((url) => fetchBytes(url, url.split('/').pop()!)));
   net = loadCnn(weights);
   scope.postMessage({ type: 'ready', filters: net.convs[0].data.slice() });
   const set = decodePhotoSet(test, 'test');

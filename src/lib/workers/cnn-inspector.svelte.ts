@@ -11,6 +11,7 @@
  */
 import { base } from '$app/paths';
 import { RestartableWorker } from './restartable.svelte';
+import { cnnInspectWorker } from './factories';
 import type { InspectReply, InspectRequest } from './cnn-inspect-protocol';
 
 export type Inspection = Extract<InspectReply, { type: 'inspection' }>;
@@ -42,7 +43,7 @@ export class CnnInspector {
 
   constructor(private readonly opts: InspectorOptions = {}) {
     this.worker = new RestartableWorker<InspectRequest, InspectReply>(
-      () => new Worker(new URL('./cnn-inspect.worker.ts', import.meta.url), { type: 'module' }),
+      cnnInspectWorker,
       {
         name: "the network's worker",
         receive: (msg) => this.receive(msg),

@@ -4,15 +4,7 @@
  * reset synchronous), so the page never holds or copies the 6 MB of photos.
  */
 import { serve } from './loop';
-import { ScratchTrainer } from '$lib/models/cnn-scratch';
+import { ScratchTrainer } from '$lib/models/cnn/cnn-scratch';
+import { fetchBytesSync } from '$lib/data/fetch-bytes';
 
-function loadBytes(url: string): Uint8Array {
-  const request = new XMLHttpRequest();
-  request.open('GET', url, false);
-  request.responseType = 'arraybuffer';
-  request.send();
-  if (request.status !== 200) throw new Error(`could not load ${url.split('/').pop()} (HTTP ${request.status})`);
-  return new Uint8Array(request.response as ArrayBuffer);
-}
-
-serve(new ScratchTrainer(loadBytes));
+serve(new ScratchTrainer((url) => fetchBytesSync(url, url.split('/').pop()!)));

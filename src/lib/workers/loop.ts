@@ -3,7 +3,8 @@
  * slices of a few milliseconds (so commands are heard within a slice), and never lets a NaN loss
  * reach the page: a diverging run stops and says so.
  */
-import type { FromWorker, ToWorker, Trainer, WorkerReport } from './protocol';
+import type { Trainer } from '$lib/models/trainer';
+import type { FromWorker, ToWorker, WorkerReport } from './protocol';
 
 export interface LoopOptions {
   /** Milliseconds of training between looks at the message queue. */

@@ -5,6 +5,8 @@
  *
  * C: the run's configuration (learning rate, optimiser, seed …), chosen by the figure.
  * S: the snapshot the figure draws (a curve, parameters, filters …), chosen by the trainer.
+ *
+ * What a model offers the loop on the other end is the Trainer of src/lib/models/trainer.ts.
  */
 export type ToWorker<C> =
   /** `run` numbers the run this reset starts; the worker stamps it on everything it sends after. */
@@ -36,17 +38,3 @@ export type WorkerReport<S> =
  * number, so an old run's "converged" never ends the new one.
  */
 export type FromWorker<S> = WorkerReport<S> & { run: number };
-
-/** What a model offers the worker loop: make a run, take one step, describe the state. */
-export interface Trainer<C, S> {
-  /** Start over from the configuration (same seed → same run). */
-  reset(config: C): void;
-  /** Apply a change mid-run (e.g. a new learning rate) without starting over. */
-  configure(patch: Partial<C>): void;
-  /** One optimisation step; returns the loss before the step's update. */
-  step(): number;
-  /** What the figure needs to draw now. Called at most a few times a second. */
-  snapshot(): S;
-  /** Optional: true when the run is complete (e.g. a fixed number of epochs). */
-  finished?(): boolean;
-}

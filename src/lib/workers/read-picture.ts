@@ -5,8 +5,8 @@
  * refused before any decoding; a large photo is then read band by band and averaged down, never
  * copied whole a second time.
  */
-import { AreaAverager, centreSquare } from '$lib/models/image-resize';
-import { pngIsComplete, sniffImage } from '$lib/models/image-header';
+import { AreaAverager, centreSquare } from '$lib/models/images/image-resize';
+import { pngIsComplete, sniffImage } from '$lib/models/images/image-header';
 import { MAX_FILE_BYTES, MAX_IMAGE_PIXELS } from './cnn-inspect-protocol';
 
 export interface PictureResult {

@@ -5,6 +5,8 @@
  * says what happened in a sentence for the reader, and `start()` (behind a "Try again" button)
  * makes a fresh one from the same script. Every figure that owns a worker goes through here.
  */
+import type { TypedWorker } from './factories';
+
 export interface RestartableOptions<Out> {
   /** Every message the live worker sends. */
   receive: (msg: Out) => void;
@@ -20,7 +22,7 @@ export class RestartableWorker<In, Out> {
   private worker: Worker | null = null;
 
   constructor(
-    private readonly make: () => Worker,
+    private readonly make: () => TypedWorker<In, Out>,
     private readonly opts: RestartableOptions<Out>
   ) {}
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ANIMATE, ANIMATE_ADJECTIVES, IT_POSITION, LECTURE_TIRED, LECTURE_WIDE, NOUNS, PLACES, PLACE_ADJECTIVES, VOCAB,
   allSentences, isHeldOutPairing, makeSentence
-} from '$lib/models/winograd-corpus';
+} from '$lib/models/attention/winograd-corpus';
 
 const { train, heldOut } = allSentences();
 const pairKey = (noun: string, adjective: string) => `${noun}|${adjective}`;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Tape } from '$lib/engine';
-import { createTinyTransformer, forward, parameters, D_MODEL } from '$lib/models/tiny-transformer';
-import { attentionHandoff } from '$lib/models/attention-handoff';
-import { dotProductMatrix, headSteps } from '$lib/models/attention-steps';
-import { LECTURE_TIRED, LECTURE_WIDE, SENTENCE_LENGTH, makeSentence, tokenId } from '$lib/models/winograd-corpus';
+import { createTinyTransformer, forward, parameters, D_MODEL } from '$lib/models/attention/tiny-transformer';
+import { attentionHandoff } from '$lib/models/attention/attention-handoff';
+import { dotProductMatrix, headSteps } from '$lib/models/attention/attention-steps';
+import { LECTURE_TIRED, LECTURE_WIDE, SENTENCE_LENGTH, makeSentence, tokenId } from '$lib/models/attention/winograd-corpus';
 import { centralDifference } from '../support/finite-differences';
 
 const T = SENTENCE_LENGTH;

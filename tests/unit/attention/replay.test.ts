@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AttentionTrainer, DEFAULT_TRAIN_CONFIG } from '$lib/models/attention-trainer';
-import { modelFromSafetensors, weightsFile, type AttentionMetrics } from '$lib/models/attention-metrics';
-import { parameters } from '$lib/models/tiny-transformer';
+import { AttentionTrainer, DEFAULT_TRAIN_CONFIG } from '$lib/models/attention/attention-trainer';
+import { modelFromSafetensors, weightsFile, type AttentionMetrics } from '$lib/models/attention/attention-metrics';
+import { parameters } from '$lib/models/attention/tiny-transformer';
 
 const metrics: AttentionMetrics = JSON.parse(readFileSync('static/models/attention-metrics.json', 'utf8'));
 

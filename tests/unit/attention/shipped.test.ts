@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { modelFromSafetensors, selectSeed, splitEvaluation, weightsFile, type AttentionMetrics } from '$lib/models/attention-metrics';
-import { parameterCount } from '$lib/models/tiny-transformer';
-import { itRows } from '$lib/models/attention-trainer';
-import { LECTURE_TIRED, LECTURE_WIDE, makeSentence } from '$lib/models/winograd-corpus';
+import { modelFromSafetensors, selectSeed, splitEvaluation, weightsFile, type AttentionMetrics } from '$lib/models/attention/attention-metrics';
+import { parameterCount } from '$lib/models/attention/tiny-transformer';
+import { itRows } from '$lib/models/attention/attention-trainer';
+import { LECTURE_TIRED, LECTURE_WIDE, makeSentence } from '$lib/models/attention/winograd-corpus';
 
 const metrics: AttentionMetrics = JSON.parse(readFileSync('static/models/attention-metrics.json', 'utf8'));
 const load = (wiring: 'binding' | 'plain', seed = metrics.wirings[wiring].shippedSeed) =>

@@ -104,7 +104,8 @@ const RULES: Rule[] = [
   { name: "outside the section folders, a section's figures import only the shared layers and figure parts", forbids: ({ from, to }) => !!sectionOf(from) && !sectionOf(to) && !FOR_FIGURES.some((ok) => ok(to)) },
   { name: 'the shared figure parts import no section folder', forbids: ({ from, to }) => under('src/lib/figures/shared')(from) && !!sectionOf(to) },
   { name: 'shared state imports no figure or route', forbids: ({ from, to }) => under('src/lib/state')(from) && (under('src/lib/figures')(to) || under('src/routes')(to)) },
-  { name: 'the engine imports only the engine', forbids: ({ from, to }) => under('src/lib/engine')(from) && !under('src/lib/engine')(to) }
+  { name: 'the engine imports only the engine', forbids: ({ from, to }) => under('src/lib/engine')(from) && !under('src/lib/engine')(to) },
+  { name: 'the models import only the models, the engine and the data', forbids: ({ from, to }) => under('src/lib/models')(from) && !['src/lib/models', 'src/lib/engine', 'src/lib/data'].some((d) => under(d)(to)) }
 ];
 
 /** One cycle of the graph as a list of files (the first repeated at the end), or null. */

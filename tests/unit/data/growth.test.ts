@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitExponential, trailingMean } from '$lib/models/growth';
+import { fitExponential, trailingMean } from '$lib/models/growth/growth';
 
 describe('trailingMean', () => {
   it('averages the last seven days and leaves the first six empty', () => {

@@ -1,8 +1,8 @@
 /** The sentences figure 5a prints about each knob's loss curve, checked against the curves themselves. */
 import { describe, expect, it } from 'vitest';
 import { BALL_KNOBS } from '$lib/figures/05-engine/ball-knobs';
-import { KnobSlice } from '$lib/models/knob-slice';
-import { NYC_TASK } from '$lib/models/nyc-curve-task';
+import { KnobSlice } from '$lib/models/knobs/knob-slice';
+import { NYC_TASK } from '$lib/models/mlp/nyc-curve-task';
 import { loadShipped } from '../models/shipped';
 
 const net = loadShipped().trained;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { deskGeometry, knobPath } from '$lib/figures/04-knobs/desk-layout';
 import { layoutGraph } from '$lib/figures/05-engine/graph-layout';
 import { knobRange } from '$lib/figures/04-knobs/knob-ranges';
-import { Mlp } from '$lib/models/mlp';
-import { buildTinyGraph, randomTinyKnobs } from '$lib/models/tiny-network';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { buildTinyGraph, randomTinyKnobs } from '$lib/models/descent/tiny-network';
 
 describe('figure 4a: the desk', () => {
   const net = new Mlp(8, 1);

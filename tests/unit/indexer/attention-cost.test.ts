@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FIGURE_11_SHAPE, computeSaved, denseMacs, pairsRead, sparseMacs, sparseParts } from '$lib/models/attention-cost';
+import { FIGURE_11_SHAPE, computeSaved, denseMacs, pairsRead, sparseMacs, sparseParts } from '$lib/models/indexer/attention-cost';
 
 /** Multiply-adds counted by walking the loops one token and one earlier token at a time. */
 function walked(length: number, k: number | null) {

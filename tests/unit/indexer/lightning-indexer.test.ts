@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { Rng, Tape, Tensor, normal, topk } from '$lib/engine';
 import {
   attentionTarget, indexScores, indexerKl, initIndexer, orderByScore, rankOf, type LightningIndexer
-} from '$lib/models/lightning-indexer';
-import { MODEL_DIM } from '$lib/models/recall-model';
-import { QUERIES } from '$lib/models/recall-task';
+} from '$lib/models/indexer/lightning-indexer';
+import { MODEL_DIM } from '$lib/models/indexer/recall-model';
+import { QUERIES } from '$lib/models/indexer/recall-task';
 import { centralDifference } from '../support/finite-differences';
 
 const D = MODEL_DIM;

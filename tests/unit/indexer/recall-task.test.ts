@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '$lib/engine';
 import {
   FIRST_KEY, FIRST_VALUE, PAIRS, QUERIES, isKey, isValue, makeRecallBatch, queryPosition
-} from '$lib/models/recall-task';
+} from '$lib/models/indexer/recall-task';
 
 describe('associative recall task', () => {
   const data = makeRecallBatch(new Rng(5), 20, 256);

@@ -6,16 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Rng, Tape, Tensor, loadParams, topk } from '$lib/engine';
-import { indexScores, indexerParams, initIndexer } from '$lib/models/lightning-indexer';
-import { METRIC_SETS, evaluationBatch, metricsAt, type ShippedMetric } from '$lib/models/indexer-metrics';
-import { forwardRecall, initRecallModel, recallModelParams, sparseAnswer } from '$lib/models/recall-model';
-import { QUERIES, queryPosition } from '$lib/models/recall-task';
+import { indexScores, parameters as indexerParameters, initIndexer } from '$lib/models/indexer/lightning-indexer';
+import { METRIC_SETS, evaluationBatch, metricsAt, type ShippedMetric } from '$lib/models/indexer/indexer-metrics';
+import { forwardRecall, initRecallModel, parameters as recallModelParameters, sparseAnswer } from '$lib/models/indexer/recall-model';
+import { QUERIES, queryPosition } from '$lib/models/indexer/recall-task';
 import { clopperPearsonLower } from '../support/binomial';
 
 const model = initRecallModel(new Rng(0));
-loadParams(readFileSync('static/models/recall-main.safetensors'), recallModelParams(model));
+loadParams(readFileSync('static/models/recall-main.safetensors'), recallModelParameters(model));
 const indexer = initIndexer(new Rng(0));
-loadParams(readFileSync('static/models/indexer.safetensors'), indexerParams(indexer));
+loadParams(readFileSync('static/models/indexer.safetensors'), indexerParameters(indexer));
 const shipped = JSON.parse(readFileSync('static/models/indexer-metrics.json', 'utf8')) as { metrics: ShippedMetric[] };
 
 /** The shipped sets, measured once from the weights (several tests read them). */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DailySeries } from '$lib/data/daily-series';
-import { Mlp } from '$lib/models/mlp';
-import { SHIPPED_TRAINING } from '$lib/models/nyc-mlp-file';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { SHIPPED_TRAINING } from '$lib/models/mlp/nyc-mlp-file';
 
 /** A reader's series of a few days (the worker below never looks at the numbers). */
 const series = (id: string): DailySeries => ({ id, name: id, source: '', start: '2020-03-01', values: [1, 2, 3, 4], population: 1000, custom: true });

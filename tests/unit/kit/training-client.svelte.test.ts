@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TrainingLoop } from '$lib/workers/loop';
-import type { FromWorker, ToWorker, Trainer } from '$lib/workers/protocol';
+import type { Trainer } from '$lib/models/trainer';
+import type { FromWorker, ToWorker } from '$lib/workers/protocol';
+import type { TrainingWorker } from '$lib/workers/factories';
 
 interface Config {
   start: number;
@@ -53,7 +55,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the training client', () => {
   it('drops what an earlier run sends after a reset: an old "finished" never ends the new run', async () => {
     const { TrainingClient } = await import('$lib/workers/client.svelte');
-    const client = new TrainingClient<Config, Snap>(() => new LoopWorker() as unknown as Worker, { start: 8 });
+    const client = new TrainingClient<Config, Snap>(() => new LoopWorker() as unknown as TrainingWorker<Config, Snap>, { start: 8 });
     await settle();
     expect(client.snapshot?.x).toBe(8);
 

@@ -4,9 +4,9 @@
  * known in closed form: the distance to the bottom is multiplied by (1 − 2η) at each step.
  */
 import { describe, expect, it } from 'vitest';
-import { BallRun, classify } from '$lib/models/ball';
-import { KnobSlice } from '$lib/models/knob-slice';
-import { NYC_TASK } from '$lib/models/nyc-curve-task';
+import { BallRun, classify } from '$lib/models/descent/ball';
+import { KnobSlice } from '$lib/models/knobs/knob-slice';
+import { NYC_TASK } from '$lib/models/mlp/nyc-curve-task';
 import { loadShipped } from './shipped';
 
 const net = loadShipped().trained;

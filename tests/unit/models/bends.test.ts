@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTurningPoints, nestedBends, nestedParabola } from '$lib/models/bends';
+import { countTurningPoints, nestedBends, nestedParabola } from '$lib/models/growth/bends';
 import { centralDifference } from '../support/finite-differences';
 
 describe('turning points of nested parabolas', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvParseRows } from 'd3-dsv';
 import { decodeSafetensors } from '$lib/engine';
-import { Mlp } from '$lib/models/mlp';
+import { Mlp } from '$lib/models/mlp/mlp';
 import { curvesCsv, networkSafetensors, sirFitJson } from '$lib/models/fit-export';
 import { NYC_SERIES } from '$lib/data/daily-series';
 
@@ -12,7 +12,7 @@ describe('exporting what the reader fitted', () => {
     const bytes = networkSafetensors(NYC_SERIES, { width: 4, seed: 7, knobs, steps: 12, optimizer: 'adam', lr: 0.01, loss: 0.5, countScale: 6353 });
     const { tensors, metadata } = decodeSafetensors(bytes);
     const back = new Mlp(4, 99);
-    for (const p of back.params()) p.data.set(tensors.get(p.name!)!.data);
+    for (const p of back.parameters()) p.data.set(tensors.get(p.name!)!.data);
     expect(Array.from(back.getKnobs())).toEqual(Array.from(knobs));
     expect(metadata).toMatchObject({ width: '4', seed: '7', steps: '12', countScale: '6353', firstDay: '2020-02-29' });
   });

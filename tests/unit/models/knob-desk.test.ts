@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Mlp } from '$lib/models/mlp';
-import { NYC_TASK } from '$lib/models/nyc-curve-task';
-import { SHIPPED_TRAINING } from '$lib/models/nyc-mlp-file';
-import { BENDING_START_SEED, bendsVisibly, curveTurns, liveliestKnob } from '$lib/models/knob-desk';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { NYC_TASK } from '$lib/models/mlp/nyc-curve-task';
+import { SHIPPED_TRAINING } from '$lib/models/mlp/nyc-mlp-file';
+import { BENDING_START_SEED, bendsVisibly, curveTurns, liveliestKnob } from '$lib/models/knobs/knob-desk';
 
 describe('figure 4a’s opening random start', () => {
   it('is the first seed whose curve over New York’s days bends visibly; the training’s own start does not', () => {

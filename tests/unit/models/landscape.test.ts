@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Descent, LANDSCAPE_DEFAULTS, cellCentre, fillLossGrid } from '$lib/models/landscape';
-import { KnobSlice } from '$lib/models/knob-slice';
-import { MOMENTUM } from '$lib/models/optimizers';
-import { NYC_TASK } from '$lib/models/nyc-curve-task';
+import { Descent, LANDSCAPE_DEFAULTS, cellCentre, fillLossGrid } from '$lib/models/descent/landscape';
+import { KnobSlice } from '$lib/models/knobs/knob-slice';
+import { MOMENTUM } from '$lib/models/descent/optimizers';
+import { NYC_TASK } from '$lib/models/mlp/nyc-curve-task';
 import { loadShipped } from './shipped';
 import { referenceLoss } from './reference-mlp';
 

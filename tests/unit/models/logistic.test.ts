@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LogisticSgd, sigmoid } from '$lib/models/logistic';
-import { PerceptronVsLogistic } from '$lib/models/perceptron-vs-logistic';
-import { presetPoints, xorPoints } from '$lib/models/point-sets';
-import type { Label, LabelledPoint } from '$lib/models/perceptron';
+import { LogisticSgd, sigmoid } from '$lib/models/perceptron/logistic';
+import { PerceptronVsLogistic } from '$lib/models/perceptron/perceptron-vs-logistic';
+import { presetPoints, xorPoints } from '$lib/models/perceptron/point-sets';
+import type { Label, LabelledPoint } from '$lib/models/perceptron/perceptron';
 import { centralDifference } from '../support/finite-differences';
 
 /** Log loss of one example in float64, written out independently of the engine. */

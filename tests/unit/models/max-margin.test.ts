@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { maxMargin, radiusOf } from '$lib/models/max-margin';
-import { presetPoints, xorPoints } from '$lib/models/point-sets';
-import type { Label, LabelledPoint } from '$lib/models/perceptron';
+import { maxMargin, radiusOf } from '$lib/models/perceptron/max-margin';
+import { presetPoints, xorPoints } from '$lib/models/perceptron/point-sets';
+import type { Label, LabelledPoint } from '$lib/models/perceptron/perceptron';
 
 type V = [number, number, number];
 const dot = (a: V, b: V) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tensor } from '$lib/engine';
-import { Mlp } from '$lib/models/mlp';
-import { NYC_TASK, curveTask } from '$lib/models/nyc-curve-task';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { NYC_TASK, curveTask } from '$lib/models/mlp/nyc-curve-task';
 import { NYC_CITYWIDE } from '$lib/data/nyc';
 import { referenceLoss, referenceOutput } from './reference-mlp';
 import { centralDifference } from '../support/finite-differences';

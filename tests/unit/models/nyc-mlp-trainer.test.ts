@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NycMlpTrainer } from '$lib/models/nyc-mlp-trainer';
+import { NycMlpTrainer } from '$lib/models/mlp/nyc-mlp-trainer';
 import { TrainingLoop } from '$lib/workers/loop';
 import type { FromWorker } from '$lib/workers/protocol';
-import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/nyc-mlp-trainer';
+import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/mlp/nyc-mlp-trainer';
 
 const base: NycTrainConfig = { lr: 0.01, optimizer: 'adam', width: 8, seed: 1 };
 

@@ -10,9 +10,9 @@ import {
   type Label,
   type LabelledPoint,
   type Weights
-} from '$lib/models/perceptron';
-import { maxMargin, radiusOf } from '$lib/models/max-margin';
-import { presetPoints, xorPoints } from '$lib/models/point-sets';
+} from '$lib/models/perceptron/perceptron';
+import { maxMargin, radiusOf } from '$lib/models/perceptron/max-margin';
+import { presetPoints, xorPoints } from '$lib/models/perceptron/point-sets';
 
 /** Runs until a whole pass without a mistake, or until `maxEpochs` passes. */
 function runToEnd(points: LabelledPoint[], eta: number, maxEpochs: number) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLANE, presetPoints, snap } from '$lib/models/point-sets';
-import { maxMargin } from '$lib/models/max-margin';
+import { PLANE, presetPoints, snap } from '$lib/models/perceptron/point-sets';
+import { maxMargin } from '$lib/models/perceptron/max-margin';
 
 describe("figure 10's point sets", () => {
   it('are the same for the same seed and differ for another', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chebyshevRow, evaluate, ladderRung, leastSquares, polyfit, rmse } from '$lib/models/polyfit';
+import { chebyshevRow, evaluate, ladderRung, leastSquares, polyfit, rmse } from '$lib/models/growth/polyfit';
 import { NYC_CITYWIDE } from '$lib/data/nyc';
 
 describe('polyfit', () => {

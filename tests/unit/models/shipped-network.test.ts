@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Mlp } from '$lib/models/mlp';
-import { NYC_TASK } from '$lib/models/nyc-curve-task';
-import { SHIPPED_TRAINING, decodeNycMlp, encodeNycMlp } from '$lib/models/nyc-mlp-file';
-import { trainNycMlp } from '$lib/models/nyc-mlp-trainer';
-import { lossAlongPath, knobsAt } from '$lib/models/knob-path';
-import { networkMachine } from '$lib/models/network-machine';
+import { Mlp } from '$lib/models/mlp/mlp';
+import { NYC_TASK } from '$lib/models/mlp/nyc-curve-task';
+import { SHIPPED_TRAINING, decodeNycMlp, encodeNycMlp } from '$lib/models/mlp/nyc-mlp-file';
+import { trainNycMlp } from '$lib/models/mlp/nyc-mlp-trainer';
+import { lossAlongPath, knobsAt } from '$lib/models/knobs/knob-path';
+import { networkMachine } from '$lib/models/mlp/network-machine';
 import { NYC_CITYWIDE } from '$lib/data/nyc';
 import { referenceLoss, referenceOutput } from './reference-mlp';
 

@@ -14,9 +14,9 @@ import {
   toUnconstrained,
   type FitLeaves,
   type SirFitParams
-} from '$lib/models/sir-fit';
-import { SirFitTrainer, type SirFitSnapshot } from '$lib/models/sir-fit-trainer';
-import { simulateSir } from '$lib/models/sir';
+} from '$lib/models/sir/sir-fit';
+import { SirFitTrainer, type SirFitSnapshot } from '$lib/models/sir/sir-fit-trainer';
+import { simulateSir } from '$lib/models/sir/sir';
 import { NYC_CITYWIDE, NYC_POPULATION, dayOfIso } from '$lib/data/nyc';
 import { centralDifference } from '../support/finite-differences';
 import { nelderMead } from '../support/nelder-mead';
@@ -238,7 +238,7 @@ describe('the worker’s trainer', () => {
 
 describe('the loss landscape', () => {
   it('holds i0 and ρ and varies β and γ, point by point equal to the loss', async () => {
-    const { lossSurface } = await import('$lib/models/sir-fit');
+    const { lossSurface } = await import('$lib/models/sir/sir-fit');
     const s = lossSurface(NYC_FIT_START, NYC_CITYWIDE, NYC_FIT_WINDOW, N, 6);
     const n = s.betas.length;
     for (const [i, j] of [[0, 0], [2, 3], [5, 1]]) {

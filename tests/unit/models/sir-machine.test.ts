@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SIR_MACHINE_HORIZON, sirMachine } from '$lib/models/sir-machine';
-import { dailyNewInfections, simulateSir } from '$lib/models/sir';
+import { SIR_MACHINE_HORIZON, sirMachine } from '$lib/models/sir/sir-machine';
+import { dailyNewInfections, simulateSir } from '$lib/models/sir/sir';
 
 describe('the SIR machine for figure 1c', () => {
   const fit = { beta: 0.39, gamma: 0.18, i0: 3e-4, rho: 0.024 };

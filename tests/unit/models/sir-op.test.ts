@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Tape, add, mul, param, sub, sum, type Tensor } from '$lib/engine';
-import { sirDailyInfections } from '$lib/models/sir-op';
-import { dailyNewInfections, simulateSir } from '$lib/models/sir';
+import { sirDailyInfections } from '$lib/models/sir/sir-op';
+import { dailyNewInfections, simulateSir } from '$lib/models/sir/sir';
 import { centralDifference } from '../support/finite-differences';
 
 /**

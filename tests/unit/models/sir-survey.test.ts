@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NYC_FIT_START, NYC_FIT_WINDOW, leavesFrom, modelDailyCases, paramsOf, runFit } from '$lib/models/sir-fit';
-import { NYC_SURVEY_DATE, NYC_SURVEY_SHARE, impliedShareInfected, rhoMatchingShare } from '$lib/models/sir-survey';
-import { simulateSir } from '$lib/models/sir';
+import { NYC_FIT_START, NYC_FIT_WINDOW, leavesFrom, modelDailyCases, paramsOf, runFit } from '$lib/models/sir/sir-fit';
+import { NYC_SURVEY_DATE, NYC_SURVEY_SHARE, impliedShareInfected, rhoMatchingShare } from '$lib/models/sir/sir-survey';
+import { simulateSir } from '$lib/models/sir/sir';
 import { NYC_CITYWIDE, NYC_POPULATION, dayOfIso } from '$lib/data/nyc';
 
 const N = NYC_POPULATION;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SirFitTrainer } from '$lib/models/sir-fit-trainer';
-import { defaultFitStart, defaultFitWindow, WINDOW_THRESHOLD } from '$lib/models/sir-window';
+import { SirFitTrainer } from '$lib/models/sir/sir-fit-trainer';
+import { defaultFitStart, defaultFitWindow, WINDOW_THRESHOLD } from '$lib/models/sir/sir-window';
 import { sevenDayAverage, defaultPopulation } from '$lib/data/series-stats';
 import { OUTBREAK_R0, outbreakCounts } from '../../support/synthetic-outbreak';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dailyNewInfections, finalSize, peakOf, r0, simulateSir, sirOutlook } from '$lib/models/sir';
+import { dailyNewInfections, finalSize, peakOf, r0, simulateSir, sirOutlook } from '$lib/models/sir/sir';
 
 describe('SIR, integrated with RK4', () => {
   it('conserves S + I + R = 1 to 1e-9 (property over β, γ, i0)', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TINY_KNOB_NAMES, buildTinyGraph, evaluateGraph64, nudgeCheck, randomTinyKnobs } from '$lib/models/tiny-network';
+import { TINY_KNOB_NAMES, buildTinyGraph, evaluateGraph64, nudgeCheck, randomTinyKnobs } from '$lib/models/descent/tiny-network';
 import { centralDifference } from '../support/finite-differences';
 
 function lossByFormula(k: readonly number[], x: number, y: number): number {

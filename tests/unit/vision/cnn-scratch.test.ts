@@ -2,7 +2,7 @@
 // is given, steps the shared recipe, and reports what the figure draws.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ScratchTrainer } from '$lib/models/cnn-scratch';
+import { ScratchTrainer } from '$lib/models/cnn/cnn-scratch';
 
 const loads: string[] = [];
 const fromDisk = (url: string) => {

@@ -6,9 +6,9 @@ import { Tape } from '$lib/engine';
 import { decodePhotoSet, photo, SPLIT_FILES } from '$lib/data/cats-dogs';
 import {
   createCnn, evaluate, forward, imagesToTensor, inspectPhoto, loadCnn, parameterCount, scalePixel
-} from '$lib/models/cnn';
-import { augmentInto, CnnTraining, DEFAULT_TRAINING } from '$lib/models/cnn-training';
-import { classScore, saliency } from '$lib/models/saliency';
+} from '$lib/models/cnn/cnn';
+import { augmentInto, CnnTraining, DEFAULT_TRAINING } from '$lib/models/cnn/cnn-training';
+import { classScore, saliency } from '$lib/models/cnn/saliency';
 import { centralDifference } from '../support/finite-differences';
 
 const test = decodePhotoSet(new Uint8Array(readFileSync(`static/data/${SPLIT_FILES.test}`)), 'test');

@@ -1,7 +1,7 @@
 // Sniffing a reader's file from its first bytes: headers built here byte by byte from the formats'
 // specifications.
 import { describe, expect, it } from 'vitest';
-import { pngIsComplete, sniffImage } from '$lib/models/image-header';
+import { pngIsComplete, sniffImage } from '$lib/models/images/image-header';
 
 const bytes = (...parts: (number[] | string)[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));

@@ -1,6 +1,6 @@
 // Centre-crop and area-average resize against direct computations on images built here.
 import { describe, expect, it } from 'vitest';
-import { AreaAverager, centreCropResize, centreSquare, coverage } from '$lib/models/image-resize';
+import { AreaAverager, centreCropResize, centreSquare, coverage } from '$lib/models/images/image-resize';
 
 function rgba(width: number, height: number, fill: (x: number, y: number) => [number, number, number, number]) {
   const data = new Uint8ClampedArray(width * height * 4);

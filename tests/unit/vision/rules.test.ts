@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodePhotoSet, photo, SPLIT_FILES } from '$lib/data/cats-dogs';
-import { classify, RULES, vote } from '$lib/models/cat-dog-rules';
-import { evaluateRules, votesOf } from '$lib/models/rules-evaluation';
+import { classify, RULES, vote } from '$lib/models/rules/cat-dog-rules';
+import { evaluateRules, votesOf } from '$lib/models/rules/rules-evaluation';
 import { tokenize } from '$lib/figures/07-vision/highlight';
 
 const test = decodePhotoSet(new Uint8Array(readFileSync(`static/data/${SPLIT_FILES.test}`)), 'test');
@@ -60,7 +60,7 @@ describe('hand-written rules on the 400 test photos', () => {
 
 describe('source highlighting', () => {
   it('keeps every character and finds comments, strings, numbers and keywords', () => {
-    const src = readFileSync('src/lib/models/cat-dog-rules.ts', 'utf8');
+    const src = readFileSync('src/lib/models/rules/cat-dog-rules.ts', 'utf8');
     const tokens = tokenize(src);
     expect(tokens.map((t) => t.text).join('')).toBe(src);
     const kinds = new Set(tokens.map((t) => t.kind));

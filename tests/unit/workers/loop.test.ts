@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrainingLoop } from '$lib/workers/loop';
-import type { FromWorker, Trainer } from '$lib/workers/protocol';
+import type { Trainer } from '$lib/models/trainer';
+import type { FromWorker } from '$lib/workers/protocol';
 
 /** Gradient descent on f(w) = w², whose loss after k steps is known in closed form. */
 class Quadratic implements Trainer<{ lr: number; w0: number }, { w: number }> {

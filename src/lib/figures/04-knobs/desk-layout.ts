@@ -13,7 +13,7 @@
  * whose output passes its W₃ knob onto the bus. A knob's "path" is every wire its effect travels
  * along on the way to ŷ. Units are in grid cells; the figure scales them to pixels.
  */
-import type { KnobInfo } from '$lib/models/mlp';
+import type { KnobInfo } from '$lib/models/mlp/mlp';
 
 export interface DeskGeometry {
   /** Grid columns and rows (the figure maps cell (c, r) to pixels). */

@@ -10,7 +10,7 @@
  *
  * Which knob to try first: the one whose turn, to either end of its range, moves the curve most.
  */
-import { Mlp } from './mlp';
+import { Mlp } from '../mlp/mlp';
 import type { Tensor } from '$lib/engine';
 
 /** The rule's result for the 1 → 8 → 8 → 1 network over New York's days (re-checked by a unit test). */

@@ -5,7 +5,7 @@
  * same computation as the shipped run, step for step.
  */
 import { Adam, Rng, Tape } from '$lib/engine';
-import type { Trainer } from '$lib/workers/protocol';
+import type { Trainer } from '../trainer';
 import { createTinyTransformer, forward, loss, parameters, type TinyTransformer, type Wiring } from './tiny-transformer';
 import { allSentences, sampleBatch, SENTENCE_LENGTH, IT_POSITION, type Sentence } from './winograd-corpus';
 

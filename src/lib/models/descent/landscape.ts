@@ -4,7 +4,7 @@
  * Adam — the engine's own optimisers, fed by the engine's backward sweep through the whole network.
  */
 import { type Optimizer, param, type Tensor } from '$lib/engine';
-import type { KnobSlice } from './knob-slice';
+import type { KnobSlice } from '../knobs/knob-slice';
 import { type OptimizerKind, makeOptimizer } from './optimizers';
 
 export interface GridSpec {

@@ -3,6 +3,7 @@
  * written by scripts/train-mlp.ts. The file holds the network's seeded random starting knobs
  * ("init.l1.weight" …) and its trained knobs ("l1.weight" …, the names the engine's Linear layers
  * give them), so figure 4b can walk from one to the other; the metadata says how it was trained.
+ * Bytes in, network out: the page fetches the file (figures/04-knobs/shipped.ts).
  */
 import { decodeSafetensors, encodeSafetensors, type Tensor } from '$lib/engine';
 import { Mlp } from './mlp';
@@ -35,8 +36,8 @@ const INIT = 'init.';
 
 export function encodeNycMlp(init: Mlp, trained: Mlp, training: TrainingRecord): Uint8Array {
   const tensors = new Map<string, Tensor>();
-  for (const p of init.params()) tensors.set(INIT + p.name, p);
-  for (const p of trained.params()) tensors.set(p.name!, p);
+  for (const p of init.parameters()) tensors.set(INIT + p.name, p);
+  for (const p of trained.parameters()) tensors.set(p.name!, p);
   const metadata = Object.fromEntries(Object.entries(training).map(([k, v]) => [k, String(v)]));
   return encodeSafetensors(tensors, metadata);
 }
@@ -57,7 +58,7 @@ export function decodeNycMlp(bytes: Uint8Array): NycMlp {
   };
   const load = (prefix: string) => {
     const net = new Mlp(training.width, training.seed);
-    for (const p of net.params()) {
+    for (const p of net.parameters()) {
       const t = tensors.get(prefix + p.name);
       if (!t || t.size !== p.size || t.shape.join() !== p.shape.join()) {
         throw new Error(`nyc-mlp: tensor "${prefix}${p.name}" is missing or has the wrong shape`);
@@ -67,21 +68,4 @@ export function decodeNycMlp(bytes: Uint8Array): NycMlp {
     return net;
   };
   return { init: load(INIT), trained: load(''), training };
-}
-
-let cached: Promise<NycMlp> | null = null;
-
-/** Fetches and decodes the shipped network once per page (every figure shares the download). */
-export function fetchNycMlp(url: string): Promise<NycMlp> {
-  cached ??= fetch(url)
-    .then((r) => {
-      if (!r.ok) throw new Error(`could not load the trained network (${r.status})`);
-      return r.arrayBuffer();
-    })
-    .then((buf) => decodeNycMlp(new Uint8Array(buf)))
-    .catch((e) => {
-      cached = null; // let a later figure try again
-      throw e;
-    });
-  return cached;
 }

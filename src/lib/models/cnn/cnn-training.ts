@@ -11,9 +11,9 @@
  * Mini-batches are fixed-size draws from a seeded shuffle per epoch (the last partial batch of an
  * epoch is dropped, so every step has the same shapes and the tape reuses its buffers).
  */
-import { Adam, AdamW, Rng, Tape, Tensor, cosine, crossEntropy, type Schedule } from '../engine';
-import { CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from '../data/cats-dogs';
-import { type Cnn, createCnn, decayedParams, forward, scalePixel, trainableParams } from './cnn';
+import { Adam, AdamW, Rng, Tape, Tensor, cosine, crossEntropy, type Schedule } from '../../engine';
+import { CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from '../../data/cats-dogs';
+import { type Cnn, createCnn, decayedParams, forward, parameters, scalePixel } from './cnn';
 
 export interface CnnTrainingConfig {
   seed: number;
@@ -102,7 +102,7 @@ export class CnnTraining {
       warmup: Math.min(this.totalSteps, Math.round(config.warmupEpochs * this.stepsPerEpoch))
     });
     const decay = new Set(decayedParams(this.net));
-    const all = trainableParams(this.net);
+    const all = parameters(this.net);
     this.decayed = new AdamW(all.filter((p) => decay.has(p)), { lr: this.schedule, weightDecay: config.weightDecay });
     this.undecayed = new Adam(all.filter((p) => !decay.has(p)), { lr: this.schedule });
     this.cursor = this.order.length; // shuffle on the first step

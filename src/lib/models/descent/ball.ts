@@ -13,7 +13,7 @@
  * where L'' = 2), each step multiplies the distance to the bottom by (1 − η·L''): the walk creeps
  * one way for η < 1/L'', swings from side to side for 1/L'' < η < 2/L'', and runs away for η > 2/L''.
  */
-import type { KnobSlice } from './knob-slice';
+import type { KnobSlice } from '../knobs/knob-slice';
 
 export type BallStatus = 'ready' | 'converging' | 'oscillating' | 'diverged';
 

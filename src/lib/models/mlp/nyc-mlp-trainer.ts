@@ -5,10 +5,10 @@
  * fresh moment estimates); changing the width or the seed needs a reset, which rebuilds the network.
  */
 import { type Optimizer, Tape } from '$lib/engine';
-import type { Trainer } from '$lib/workers/protocol';
+import type { Trainer } from '../trainer';
 import { Mlp } from './mlp';
 import { type CurveTask, NYC_TASK, taskOf } from './nyc-curve-task';
-import { type OptimizerKind, makeOptimizer } from './optimizers';
+import { type OptimizerKind, makeOptimizer } from '../descent/optimizers';
 
 export interface NycTrainConfig {
   lr: number;
@@ -47,7 +47,7 @@ export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> 
     this.task = config.counts ? taskOf(config.counts) : this.defaultTask;
     this.steps = 0;
     this.net = new Mlp(config.width, config.seed);
-    this.optimizer = makeOptimizer(config.optimizer, this.net.params(), config.lr);
+    this.optimizer = makeOptimizer(config.optimizer, this.net.parameters(), config.lr);
   }
 
   configure(patch: Partial<NycTrainConfig>): void {
@@ -55,7 +55,7 @@ export class NycMlpTrainer implements Trainer<NycTrainConfig, NycTrainSnapshot> 
     if (next.width !== this.config.width || next.seed !== this.config.seed || next.counts !== this.config.counts) {
       throw new Error('width, seed and data take effect on reset');
     }
-    if (next.optimizer !== this.config.optimizer) this.optimizer = makeOptimizer(next.optimizer, this.net.params(), next.lr);
+    if (next.optimizer !== this.config.optimizer) this.optimizer = makeOptimizer(next.optimizer, this.net.parameters(), next.lr);
     else this.optimizer.lr = next.lr;
     this.config = next;
   }

@@ -56,7 +56,8 @@ export function initIndexer(rng: Rng, shape: IndexerShape = INDEXER_SHAPE): Ligh
   };
 }
 
-export function indexerParams(ix: LightningIndexer): Tensor[] {
+/** The tensors gradient descent changes. */
+export function parameters(ix: LightningIndexer): Tensor[] {
   return [ix.wq, ix.ww, ix.wk];
 }
 

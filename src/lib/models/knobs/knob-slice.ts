@@ -4,8 +4,8 @@
  * draw the loss over such a slice and walk across it.
  */
 import { Tape } from '$lib/engine';
-import type { Mlp } from './mlp';
-import type { CurveTask } from './nyc-curve-task';
+import type { Mlp } from '../mlp/mlp';
+import type { CurveTask } from '../mlp/nyc-curve-task';
 
 export class KnobSlice {
   private readonly tape = new Tape({ reuseBuffers: true });

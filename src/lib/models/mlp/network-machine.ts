@@ -2,7 +2,7 @@
  * Figure 1c's machine, answered by the trained network of sections 4 and 5: the day goes in
  * (scaled as the network was trained), the network's output comes out, times the count scale.
  */
-import type { CaseMachine } from './machine';
+import type { CaseMachine } from '../machine';
 import type { Mlp } from './mlp';
 import { type CurveTask, NYC_TASK } from './nyc-curve-task';
 import { tensor } from '$lib/engine';

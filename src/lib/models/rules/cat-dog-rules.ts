@@ -6,7 +6,7 @@
  * weighted votes are added up: a positive total says "cat".
  * Thresholds were set by looking at the 1,600 training photos only, never the test photos.
  */
-import { IMAGE_SIZE as S } from '../data/cats-dogs';
+import { IMAGE_SIZE as S } from '../../data/cats-dogs';
 
 /** A photo as 32×32 pixels, each [red, green, blue] from 0 to 255, row by row. */
 export type Pixels = Uint8Array;

@@ -5,9 +5,9 @@
  * densely (no gradient), and takes one Adam step on KL(model attention ‖ softmax(index scores)).
  */
 import { Adam, Rng, Tape, loadParams } from '$lib/engine';
-import type { Trainer } from '$lib/workers/protocol';
-import { attentionTarget, indexScores, indexerKl, indexerParams, initIndexer, type LightningIndexer } from './lightning-indexer';
-import { attentionAtQueries, forwardRecall, initRecallModel, recallModelParams, type RecallForward, type RecallModel } from './recall-model';
+import type { Trainer } from '../trainer';
+import { attentionTarget, indexScores, indexerKl, parameters as indexerParameters, initIndexer, type LightningIndexer } from './lightning-indexer';
+import { attentionAtQueries, forwardRecall, initRecallModel, parameters as recallModelParameters, type RecallForward, type RecallModel } from './recall-model';
 import { QUERIES, makeRecallBatch, type RecallBatch } from './recall-task';
 import { evaluateSparse, kGrid, type SparseEvaluation } from './sparse-evaluation';
 
@@ -62,19 +62,19 @@ export class IndexerTrainer implements Trainer<IndexerTrainConfig, IndexerSnapsh
   reset(config: IndexerTrainConfig): void {
     if (!config.mainWeights) throw new Error('IndexerTrainer.reset: the main model weights are missing');
     const model = initRecallModel(new Rng(0));
-    loadParams(config.mainWeights, recallModelParams(model));
+    loadParams(config.mainWeights, recallModelParameters(model));
     this.resetWith(model, config);
   }
 
   /** Start over with an already built frozen model (the training script's way in). */
   resetWith(model: RecallModel, config: IndexerTrainConfig): void {
-    for (const p of recallModelParams(model)) p.requiresGrad = false; // frozen: no gradient reaches it
+    for (const p of recallModelParameters(model)) p.requiresGrad = false; // frozen: no gradient reaches it
     this.model = model;
     this.config = { ...config };
     this.rng = new Rng(config.seed);
     this.indexer = initIndexer(this.rng.split());
-    if (config.indexerWeights) loadParams(config.indexerWeights, indexerParams(this.indexer));
-    this.opt = new Adam(indexerParams(this.indexer), { lr: config.lr });
+    if (config.indexerWeights) loadParams(config.indexerWeights, indexerParameters(this.indexer));
+    this.opt = new Adam(indexerParameters(this.indexer), { lr: config.lr });
     this.tape = new Tape({ reuseBuffers: true });
     this.frozen = new Tape({ record: false, reuseBuffers: true });
     this.steps = 0;

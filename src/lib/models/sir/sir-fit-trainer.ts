@@ -5,7 +5,7 @@
  * far and the loss landscape at the current i0 and ρ.
  */
 import { Adam, Tape } from '$lib/engine';
-import type { Trainer } from '$lib/workers/protocol';
+import type { Trainer } from '../trainer';
 import {
   FIT_LEARNING_RATE,
   fitLoss,

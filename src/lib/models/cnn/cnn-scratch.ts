@@ -3,10 +3,10 @@
  * the worker loop, on the 1,600 training photos, with the 400 test photos measured after every
  * epoch so the reader sees the test accuracy climb.
  */
-import type { Trainer } from '../workers/protocol';
+import type { Trainer } from '../trainer';
 import { CnnTraining, DEFAULT_TRAINING } from './cnn-training';
 import { evaluate } from './cnn';
-import { decodePhotoSet, SPLIT_FILES, type PhotoSet, type Split } from '../data/cats-dogs';
+import { decodePhotoSet, SPLIT_FILES, type PhotoSet, type Split } from '../../data/cats-dogs';
 
 export interface ScratchConfig {
   epochs: number;

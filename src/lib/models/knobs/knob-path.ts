@@ -4,8 +4,8 @@
  * and the loss along it: a one-dimensional slice of the landscape (the picture Goodfellow, Vinyals
  * and Saxe drew in 2015 to ask how hard a network's training problem really is).
  */
-import type { Mlp } from './mlp';
-import type { CurveTask } from './nyc-curve-task';
+import type { Mlp } from '../mlp/mlp';
+import type { CurveTask } from '../mlp/nyc-curve-task';
 
 /** θ(t), knob by knob. At t = 0 and t = 1 the ends come back exactly. */
 export function knobsAt(start: Float32Array, end: Float32Array, t: number): Float32Array {

@@ -5,9 +5,9 @@
  * Where the gradient is large, changing the pixel would change the score most. The map shows, per
  * pixel, the largest absolute gradient over its three colour channels.
  */
-import { Tape, Tensor, param, sum, slice } from '../engine';
+import { Tape, Tensor, param, sum, slice } from '../../engine';
 import { type Cnn, forward, imagesToTensor } from './cnn';
-import { IMAGE_SIZE, CHANNELS } from '../data/cats-dogs';
+import { IMAGE_SIZE, CHANNELS } from '../../data/cats-dogs';
 
 export interface Saliency {
   /** ∂score/∂input for every input value [32·32·3], input scaled to [-1, 1]. */

@@ -16,8 +16,8 @@
 import {
   type BatchNorm, Linear, Rng, Tape, Tensor, batchNorm, batchNormTensors, conv2d, createBatchNorm,
   dropout, globalAvgPool, heNormal, loadParams, maxPool2d, param, relu, softmax
-} from '../engine';
-import { IMAGE_SIZE, CHANNELS, PIXELS_PER_IMAGE } from '../data/cats-dogs';
+} from '../../engine';
+import { IMAGE_SIZE, CHANNELS, PIXELS_PER_IMAGE } from '../../data/cats-dogs';
 
 /** Output channels of the six convolutions, two per stage. */
 export const CONV_CHANNELS = [16, 16, 32, 32, 64, 64] as const;
@@ -51,7 +51,7 @@ export function createCnn(seed: number): Cnn {
 }
 
 /** The tensors gradient descent changes. */
-export function trainableParams(net: Cnn): Tensor[] {
+export function parameters(net: Cnn): Tensor[] {
   return [...net.convs, ...net.norms.flatMap((n) => [n.gamma, n.beta]), ...net.dense.params()];
 }
 
@@ -66,7 +66,7 @@ export function savedTensors(net: Cnn): Tensor[] {
 }
 
 export function parameterCount(net: Cnn): number {
-  return trainableParams(net).reduce((s, p) => s + p.size, 0);
+  return parameters(net).reduce((s, p) => s + p.size, 0);
 }
 
 /** One layer's output as the figure shows it. */

@@ -45,7 +45,8 @@ export function initRecallModel(rng: Rng): RecallModel {
   };
 }
 
-export function recallModelParams(m: RecallModel): Tensor[] {
+/** The tensors gradient descent changes. */
+export function parameters(m: RecallModel): Tensor[] {
   return [m.embCur, m.embPrev, m.wq, m.wk, m.wv, m.wo, m.bo];
 }
 

@@ -4,7 +4,7 @@
  * table it answers days after the data too (that is what a model is for), though not days before
  * the fit's starting point.
  */
-import type { CaseMachine } from './machine';
+import type { CaseMachine } from '../machine';
 import { modelDailyCases, type SirFitParams } from './sir-fit';
 
 /** By default the machine answers up to this many days after the first day of the data (29 February 2020 for New York). */

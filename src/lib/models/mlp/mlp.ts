@@ -50,19 +50,19 @@ export class Mlp {
   }
 
   /** The parameter tensors in knob order (W₁, b₁, W₂, b₂, W₃, b₃). */
-  params(): Tensor[] {
+  parameters(): Tensor[] {
     return this.layers.flatMap((l) => l.params());
   }
 
   get knobCount(): number {
-    return this.params().reduce((s, p) => s + p.size, 0);
+    return this.parameters().reduce((s, p) => s + p.size, 0);
   }
 
   /** A copy of every knob, in knob order. */
   getKnobs(): Float32Array {
     const out = new Float32Array(this.knobCount);
     let o = 0;
-    for (const p of this.params()) {
+    for (const p of this.parameters()) {
       out.set(p.data, o);
       o += p.size;
     }
@@ -73,7 +73,7 @@ export class Mlp {
   setKnobs(values: ArrayLike<number>): void {
     if (values.length !== this.knobCount) throw new Error(`setKnobs: ${values.length} values for ${this.knobCount} knobs`);
     let o = 0;
-    for (const p of this.params()) {
+    for (const p of this.parameters()) {
       for (let i = 0; i < p.size; i++) p.data[i] = values[o + i];
       o += p.size;
     }
@@ -93,7 +93,7 @@ export class Mlp {
   /** The parameter tensor holding a knob and the knob's offset in it. */
   locate(index: number): [Tensor, number] {
     let o = index;
-    for (const p of this.params()) {
+    for (const p of this.parameters()) {
       if (o < p.size) return [p, o];
       o -= p.size;
     }
@@ -139,7 +139,7 @@ export class Mlp {
     tape.backward(loss);
     const gradient = new Float32Array(this.knobCount);
     let o = 0;
-    for (const p of this.params()) {
+    for (const p of this.parameters()) {
       gradient.set(p.grad!, o);
       o += p.size;
     }

@@ -3,7 +3,7 @@
  * RULES.length detector outputs per photo), so the weights can change without re-measuring.
  */
 import { RULES, score, vote } from './cat-dog-rules';
-import { CAT, DOG } from '../data/cats-dogs';
+import { CAT, DOG } from '../../data/cats-dogs';
 
 export interface RulesResult {
   /** 1 cat, 0 dog, per photo. */

@@ -24,6 +24,8 @@ export interface SliderSpec extends Common {
   default: number;
   /** Whole numbers only (a seed, a count). */
   whole?: boolean;
+  /** The URL keeps any value in range, not only the step's: a value a fit set lands between steps. */
+  exact?: boolean;
   /** How the value reads on screen, to a screen reader and in the description. */
   format?: (v: number) => string;
   /** data-readout name for the value shown beside the label. */
@@ -83,7 +85,7 @@ export const pick = <const V extends string>(label: string, options: readonly Ch
 export function fieldOf(spec: ControlSpec): Field {
   switch (spec.kind) {
     case 'slider':
-      return spec.whole ? int(spec.min, spec.max, spec.default) : num(spec.min, spec.max, spec.default, spec.step);
+      return spec.whole ? int(spec.min, spec.max, spec.default) : num(spec.min, spec.max, spec.default, spec.exact ? undefined : spec.step);
     case 'toggle':
       return bool(spec.default);
     case 'choice':

@@ -34,17 +34,25 @@ export class TrainingClient<C, S> {
   /** The run the last reset started: messages stamped with an older one are replies from before it. */
   private run = 0;
 
-  constructor(makeWorker: () => TrainingWorker<C, S>, config: C) {
+  /**
+   * `onreport`, when given, is called after each report of the current run has been applied (and
+   * after the worker died): a figure that paces its run by the worker's replies does it there,
+   * as plain code, instead of in an effect.
+   */
+  constructor(makeWorker: () => TrainingWorker<C, S>, config: C, private readonly onreport?: () => void) {
     this.config = config;
     this.worker = new RestartableWorker(makeWorker, {
       name: 'the training worker',
-      receive: (msg) => this.receive(msg),
+      receive: (msg) => {
+        if (this.receive(msg)) this.onreport?.();
+      },
       onfault: (fault) => {
         this.running = false;
         this.stepsPerSecond = 0;
         this.failed = true;
         this.crashed = true;
         this.message = fault;
+        this.onreport?.();
       }
     });
     this.reset(config);
@@ -54,8 +62,9 @@ export class TrainingClient<C, S> {
     this.worker.post(msg);
   }
 
-  private receive(msg: FromWorker<S>) {
-    if (msg.run !== this.run) return;
+  /** Apply a report; false when it belongs to a run before the last reset (and is dropped). */
+  private receive(msg: FromWorker<S>): boolean {
+    if (msg.run !== this.run) return false;
     if (msg.type === 'progress') {
       this.step = msg.step;
       this.loss = msg.loss;
@@ -73,6 +82,7 @@ export class TrainingClient<C, S> {
       this.failed = true;
       this.message = `Training failed: ${msg.message}`;
     }
+    return true;
   }
 
   private record(step: number, loss: number) {

@@ -55,7 +55,10 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the training client', () => {
   it('drops what an earlier run sends after a reset: an old "finished" never ends the new run', async () => {
     const { TrainingClient } = await import('$lib/workers/client.svelte');
-    const client = new TrainingClient<Config, Snap>(() => new LoopWorker() as unknown as TrainingWorker<Config, Snap>, { start: 8 });
+    const reports: number[] = []; // the snapshot's x at each report the client passes on
+    const client = new TrainingClient<Config, Snap>(() => new LoopWorker() as unknown as TrainingWorker<Config, Snap>, { start: 8 }, () =>
+      reports.push(client.snapshot?.x ?? NaN)
+    );
     await settle();
     expect(client.snapshot?.x).toBe(8);
 
@@ -65,12 +68,15 @@ describe('the training client', () => {
     expect(client.snapshot?.x).toBe(100);
     expect(client.step).toBe(0);
     expect(client.message).toBe('');
+    // Only the new run's reports reached the figure: the first run's reset, then the second's.
+    expect(reports).toEqual([8, 100]);
 
     // The new run's own end is still heard.
     client.stepBy(1);
     await settle();
     expect(client.snapshot?.x).toBe(50);
     expect(client.message).toBe('Training finished.');
+    expect(reports).toEqual([8, 100, 50, 50, 50]); // progress, stopped, progress (the loop's order)
     client.destroy();
   });
 });

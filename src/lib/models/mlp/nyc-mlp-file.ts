@@ -3,7 +3,7 @@
  * written by scripts/train-mlp.ts. The file holds the network's seeded random starting knobs
  * ("init.l1.weight" …) and its trained knobs ("l1.weight" …, the names the engine's Linear layers
  * give them), so figure 4b can walk from one to the other; the metadata says how it was trained.
- * Bytes in, network out: the page fetches the file (figures/04-knobs/shipped.ts).
+ * Bytes in, network out: the page fetches the file (state/shipped-network.ts).
  */
 import { decodeSafetensors, encodeSafetensors, type Tensor } from '$lib/engine';
 import { Mlp } from './mlp';

@@ -38,6 +38,8 @@ export interface ToggleSpec extends Common {
 export interface ChoiceOption<V extends string = string> {
   value: V;
   label: string;
+  /** A menu's heading for this option and the ones after it that share it (an `<optgroup>`). */
+  group?: string;
 }
 
 export interface ChoiceSpec<V extends string = string> extends Common {
@@ -78,6 +80,20 @@ export const NOT_CHOSEN = '';
 export const pick = <const V extends string>(label: string, options: readonly ChoiceOption<V>[]): ChoiceSpec<V | typeof NOT_CHOSEN> => ({
   kind: 'choice', label, options, default: NOT_CHOSEN, look: 'radios'
 });
+
+/**
+ * A menu's options in runs of the same `group`, in order: each run becomes one `<optgroup>` (a run
+ * without a group is drawn as plain options).
+ */
+export function optionGroups<V extends string>(options: readonly ChoiceOption<V>[]): { group?: string; options: ChoiceOption<V>[] }[] {
+  const runs: { group?: string; options: ChoiceOption<V>[] }[] = [];
+  for (const option of options) {
+    const last = runs.at(-1);
+    if (last && last.group === option.group) last.options.push(option);
+    else runs.push({ group: option.group, options: [option] });
+  }
+  return runs;
+}
 
 /** The URL field a control is kept under: the same range, step and default as its input. */
 export function fieldOf(spec: ControlSpec): Field {

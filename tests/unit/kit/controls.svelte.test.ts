@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { Controls, choice, fieldOf, schemaOf, slider, toggle, valueText } from '$lib/ui/controls.svelte';
+import { Controls, choice, fieldOf, optionGroups, schemaOf, slider, toggle, valueText } from '$lib/ui/controls.svelte';
 import { FigureFrame, URL_SETTLE_MS } from '$lib/ui/figure-frame.svelte';
 import { parseState } from '$lib/ui/url-state';
 
@@ -50,6 +50,26 @@ describe('a control declared once', () => {
     expect(valueText(SPECS.beta, 0.5)).toBe('0.50');
     expect(valueText(SPECS.log, true)).toBe('on');
     expect(valueText(SPECS.opt, 'adam')).toBe('Adam');
+  });
+});
+
+describe('a menu with headings', () => {
+  it('keeps its options in order, in runs of the same group', () => {
+    const options = [
+      { value: 'a', label: 'A' },
+      { value: 'b', label: 'B', group: 'one' },
+      { value: 'c', label: 'C', group: 'one' },
+      { value: 'd', label: 'D', group: 'two' },
+      { value: 'e', label: 'E', group: 'one' }
+    ];
+    expect(optionGroups(options).map((r) => [r.group, r.options.map((o) => o.value).join('')])).toEqual([
+      [undefined, 'a'],
+      ['one', 'bc'],
+      ['two', 'd'],
+      ['one', 'e']
+    ]);
+    // The URL still takes every option, whatever its group.
+    expect(fieldOf(choice('Word', options, 'a', { look: 'menu' }))).toMatchObject({ values: ['a', 'b', 'c', 'd', 'e'] });
   });
 });
 

@@ -24,6 +24,11 @@ export interface SliderSpec extends Common {
   default: number;
   /** Whole numbers only (a seed, a count). */
   whole?: boolean;
+  /**
+   * A finer grid than `step` that the value may also sit on, when the figure sets it another way
+   * too (a click on a plane): the URL keeps the value on this grid rather than snapping it to `step`.
+   */
+  grid?: number;
   /** How the value reads on screen, to a screen reader and in the description. */
   format?: (v: number) => string;
   /** data-readout name for the value shown beside the label. */
@@ -99,7 +104,7 @@ export function optionGroups<V extends string>(options: readonly ChoiceOption<V>
 export function fieldOf(spec: ControlSpec): Field {
   switch (spec.kind) {
     case 'slider':
-      return spec.whole ? int(spec.min, spec.max, spec.default) : num(spec.min, spec.max, spec.default, spec.step);
+      return spec.whole ? int(spec.min, spec.max, spec.default) : num(spec.min, spec.max, spec.default, spec.grid ?? spec.step);
     case 'toggle':
       return bool(spec.default);
     case 'choice':

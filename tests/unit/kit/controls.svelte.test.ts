@@ -46,6 +46,12 @@ describe('a control declared once', () => {
     expect(parseState(schemaOf(SPECS), '9z', '?f9z.beta=0.333')).toMatchObject({ beta: 0.33 });
   });
 
+  it('keeps a value set off the input\'s step on its finer grid', () => {
+    const start = slider('Start', -3, 7, 0.05, 4, { grid: 0.01 });
+    expect(fieldOf(start)).toEqual({ kind: 'number', min: -3, max: 7, step: 0.01, default: 4 });
+    expect(parseState({ a: fieldOf(start) }, '9z', '?f9z.a=4.373')).toEqual({ a: 4.37 });
+  });
+
   it('says each value in the words its input shows', () => {
     expect(valueText(SPECS.beta, 0.5)).toBe('0.50');
     expect(valueText(SPECS.log, true)).toBe('on');

@@ -24,8 +24,11 @@ export interface SliderSpec extends Common {
   default: number;
   /** Whole numbers only (a seed, a count). */
   whole?: boolean;
-  /** The URL keeps any value in range, not only the step's: a value a fit set lands between steps. */
-  exact?: boolean;
+  /**
+   * Another grid than `step` for the URL: a value the figure also sets another way (a click on a
+   * plane, a fit's end) is kept on this grid rather than snapped to `step`; 0 keeps any value in range.
+   */
+  grid?: number;
   /** How the value reads on screen, to a screen reader and in the description. */
   format?: (v: number) => string;
   /** data-readout name for the value shown beside the label. */
@@ -40,6 +43,8 @@ export interface ToggleSpec extends Common {
 export interface ChoiceOption<V extends string = string> {
   value: V;
   label: string;
+  /** A menu's heading for this option and the ones after it that share it (an `<optgroup>`). */
+  group?: string;
 }
 
 export interface ChoiceSpec<V extends string = string> extends Common {
@@ -81,11 +86,25 @@ export const pick = <const V extends string>(label: string, options: readonly Ch
   kind: 'choice', label, options, default: NOT_CHOSEN, look: 'radios'
 });
 
+/**
+ * A menu's options in runs of the same `group`, in order: each run becomes one `<optgroup>` (a run
+ * without a group is drawn as plain options).
+ */
+export function optionGroups<V extends string>(options: readonly ChoiceOption<V>[]): { group?: string; options: ChoiceOption<V>[] }[] {
+  const runs: { group?: string; options: ChoiceOption<V>[] }[] = [];
+  for (const option of options) {
+    const last = runs.at(-1);
+    if (last && last.group === option.group) last.options.push(option);
+    else runs.push({ group: option.group, options: [option] });
+  }
+  return runs;
+}
+
 /** The URL field a control is kept under: the same range, step and default as its input. */
 export function fieldOf(spec: ControlSpec): Field {
   switch (spec.kind) {
     case 'slider':
-      return spec.whole ? int(spec.min, spec.max, spec.default) : num(spec.min, spec.max, spec.default, spec.exact ? undefined : spec.step);
+      return spec.whole ? int(spec.min, spec.max, spec.default) : num(spec.min, spec.max, spec.default, spec.grid === 0 ? undefined : (spec.grid ?? spec.step));
     case 'toggle':
       return bool(spec.default);
     case 'choice':

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { Controls, choice, fieldOf, schemaOf, slider, toggle, valueText } from '$lib/ui/controls.svelte';
+import { Controls, choice, fieldOf, optionGroups, schemaOf, slider, toggle, valueText } from '$lib/ui/controls.svelte';
 import { FigureFrame, URL_SETTLE_MS } from '$lib/ui/figure-frame.svelte';
 import { parseState } from '$lib/ui/url-state';
 
@@ -46,10 +46,36 @@ describe('a control declared once', () => {
     expect(parseState(schemaOf(SPECS), '9z', '?f9z.beta=0.333')).toMatchObject({ beta: 0.33 });
   });
 
+  it('keeps a value set off the input\'s step on its finer grid', () => {
+    const start = slider('Start', -3, 7, 0.05, 4, { grid: 0.01 });
+    expect(fieldOf(start)).toEqual({ kind: 'number', min: -3, max: 7, step: 0.01, default: 4 });
+    expect(parseState({ a: fieldOf(start) }, '9z', '?f9z.a=4.373')).toEqual({ a: 4.37 });
+  });
+
   it('says each value in the words its input shows', () => {
     expect(valueText(SPECS.beta, 0.5)).toBe('0.50');
     expect(valueText(SPECS.log, true)).toBe('on');
     expect(valueText(SPECS.opt, 'adam')).toBe('Adam');
+  });
+});
+
+describe('a menu with headings', () => {
+  it('keeps its options in order, in runs of the same group', () => {
+    const options = [
+      { value: 'a', label: 'A' },
+      { value: 'b', label: 'B', group: 'one' },
+      { value: 'c', label: 'C', group: 'one' },
+      { value: 'd', label: 'D', group: 'two' },
+      { value: 'e', label: 'E', group: 'one' }
+    ];
+    expect(optionGroups(options).map((r) => [r.group, r.options.map((o) => o.value).join('')])).toEqual([
+      [undefined, 'a'],
+      ['one', 'bc'],
+      ['two', 'd'],
+      ['one', 'e']
+    ]);
+    // The URL still takes every option, whatever its group.
+    expect(fieldOf(choice('Word', options, 'a', { look: 'menu' }))).toMatchObject({ values: ['a', 'b', 'c', 'd', 'e'] });
   });
 });
 

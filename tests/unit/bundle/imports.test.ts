@@ -105,6 +105,7 @@ const RULES: Rule[] = [
   { name: 'the shared figure parts import no section folder', forbids: ({ from, to }) => under('src/lib/figures/shared')(from) && !!sectionOf(to) },
   { name: 'shared state imports no figure or route', forbids: ({ from, to }) => under('src/lib/state')(from) && (under('src/lib/figures')(to) || under('src/routes')(to)) },
   { name: 'the engine imports only the engine', forbids: ({ from, to }) => under('src/lib/engine')(from) && !under('src/lib/engine')(to) },
+  { name: 'the shared ui parts import no figure or route', forbids: ({ from, to }) => under('src/lib/ui')(from) && (under('src/lib/figures')(to) || under('src/routes')(to)) },
   { name: 'the models import only the models, the engine and the data', forbids: ({ from, to }) => under('src/lib/models')(from) && !['src/lib/models', 'src/lib/engine', 'src/lib/data'].some((d) => under(d)(to)) }
 ];
 

@@ -132,6 +132,11 @@ export function forward(tape: Tape, m: TinyTransformer, tokens: ArrayLike<number
   return { logits: linear(tape, features, m.classifier, m.classifierBias), layers: traces };
 }
 
+/** The forward pass without recording gradients: what a figure reads (attention, logits) for a sentence. */
+export function read(m: TinyTransformer, tokens: ArrayLike<number>): ForwardResult {
+  return forward(new Tape({ record: false }), m, tokens);
+}
+
 export function loss(tape: Tape, m: TinyTransformer, tokens: ArrayLike<number>, answers: ArrayLike<number>): Tensor {
   return crossEntropy(tape, forward(tape, m, tokens).logits, answers);
 }
@@ -152,7 +157,7 @@ export const SHOWN_LAYER = LAYERS - 1;
 
 /** Accuracy and how strongly the shown head binds "it" to the answer, over a list of sentences. */
 export function evaluate(m: TinyTransformer, tokens: ArrayLike<number>, answers: ArrayLike<number>, answerPositions: ArrayLike<number>): Evaluation {
-  const { logits, layers } = forward(new Tape({ record: false }), m, tokens);
+  const { logits, layers } = read(m, tokens);
   const B = answers.length, C = NOUNS.length, T = SENTENCE_LENGTH;
   const w = layers[SHOWN_LAYER].weights.data;
   let correct = 0, bound = 0, weightSum = 0;

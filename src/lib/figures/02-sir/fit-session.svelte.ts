@@ -76,7 +76,12 @@ export class FitSession {
   /** Start the worker (once the figure is on the page). Returns the function that ends it. */
   connect(makeWorker: () => TrainingWorker<SirFitConfig, SirFitSnapshot>): () => void {
     this.client = new TrainingClient<SirFitConfig, SirFitSnapshot>(makeWorker, this.config(), () => this.heard());
-    return () => this.client?.destroy();
+    return () => {
+      // A step request or a landscape redraw still waiting would otherwise talk to a closed worker.
+      clearTimeout(this.pending);
+      clearTimeout(this.refresh);
+      this.client?.destroy();
+    };
   }
 
   /** The worker reported on the current run (or died): follow a running fit, ask for its next steps, or end it. */

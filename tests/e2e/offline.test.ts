@@ -197,6 +197,9 @@ describe('offline: the service worker', () => {
     const { page, context } = await open();
     await activated(page);
     // Section 1 opens with a prediction that fetches its data at once: stored before the network goes.
+    // Nothing may still be on its way either: a request cut off by going offline fails with a console
+    // error on the old page, which is not what this test is about.
+    await page.waitForLoadState('networkidle');
     await expect.poll(() => notYetStored(page)).toEqual([]);
     await context.setOffline(true);
     await page.goto(inject('baseURL') + '/?view=shared#section-1', { waitUntil: 'load' });

@@ -7,6 +7,7 @@
  */
 import { bool, int, num, oneOf, type Field } from './url-state';
 import type { FigureFrame } from './figure-frame.svelte';
+import { FigureState } from './figure-state.svelte';
 
 interface Common {
   label: string;
@@ -141,19 +142,10 @@ export class Controls<S extends ControlSpecs> {
 
   constructor(specs: S, frame: () => FigureFrame | undefined) {
     this.specs = specs;
-    const f = frame();
-    const schema = schemaOf(specs);
-    const initial = (f ? f.readState(schema) : {}) as Record<string, unknown>;
-    const start: Record<string, unknown> = {};
-    for (const [name, spec] of Object.entries(specs)) start[name] = name in initial ? initial[name] : spec.default;
-    this.values = $state(start as ValuesOf<S>);
-    if (f) {
-      $effect(() => {
-        const now: Record<string, unknown> = {};
-        for (const name of Object.keys(schema)) now[name] = (this.values as Record<string, unknown>)[name];
-        f.writeState(schema, now as never);
-      });
-    }
+    // The URL carries the controls that are not transient; the transient ones start at their defaults.
+    const transient: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(specs)) if (spec.transient) transient[name] = spec.default;
+    this.values = new FigureState(schemaOf(specs), frame, transient).values as ValuesOf<S>;
   }
 
   /** The controls of the first row (advanced: false) or of "More controls" (advanced: true), in declared order. */

@@ -1,6 +1,9 @@
 /**
  * The one runner for everything on the page that animates or trains on the main thread (issue 16):
- * play, pause, one step, speed and reset over a step function, so no figure owns a clock.
+ * play, pause, one step, speed and reset over a step function, so no figure owns a clock. Training
+ * in a worker has the same controls (`RunControl`): there the step function runs in the worker's
+ * TrainingLoop (workers/loop.ts, its clock a time slice) and TrainingClient is its control here, so
+ * one set of buttons (PlayControls.svelte) drives either.
  *
  * The step function is given the seconds since the last frame (times the speed, and never more
  * than `maxFrameSeconds`, so a tab that was hidden for a minute does not jump a minute ahead) and
@@ -36,7 +39,16 @@ export interface RunnerOptions {
   once?: () => void;
 }
 
-export class Runner {
+/** What the Play / Pause / Step / Reset buttons drive: a Runner here, or a TrainingClient's worker. */
+export interface RunControl {
+  readonly running: boolean;
+  play(): void;
+  pause(): void;
+  /** One step while paused. */
+  stepOnce(): void;
+}
+
+export class Runner implements RunControl {
   running = $state(false);
   /** Multiplies figure time: 2 plays twice as fast. */
   speed = $state(1);

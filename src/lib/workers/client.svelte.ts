@@ -5,6 +5,7 @@
 import type { FromWorker, ToWorker } from './protocol';
 import { RestartableWorker } from './restartable.svelte';
 import type { TrainingWorker } from './factories';
+import type { RunControl } from '$lib/ui/runner.svelte';
 
 export interface LossPoint {
   step: number;
@@ -14,7 +15,7 @@ export interface LossPoint {
 /** Keep at most this many loss points; older ones are thinned so long runs stay cheap to draw. */
 const MAX_HISTORY = 1500;
 
-export class TrainingClient<C, S> {
+export class TrainingClient<C, S> implements RunControl {
   step = $state(0);
   loss = $state(NaN);
   stepsPerSecond = $state(0);
@@ -118,6 +119,9 @@ export class TrainingClient<C, S> {
   stepBy(count = 1) {
     if (this.failed) return;
     this.send({ type: 'step', count });
+  }
+  stepOnce() {
+    this.stepBy(1);
   }
   configure(patch: Partial<C>) {
     const plain = $state.snapshot(patch) as Partial<C>;

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { Controls, choice, fieldOf, optionGroups, schemaOf, slider, toggle, valueText } from '$lib/ui/controls.svelte';
 import { FigureFrame, URL_SETTLE_MS } from '$lib/ui/figure-frame.svelte';
-import { parseState } from '$lib/ui/url-state';
+import { int, oneOf, parseState } from '$lib/ui/url-state';
+import { FigureState } from '$lib/ui/figure-state.svelte';
 
 const SPECS = {
   beta: slider('β', 0.05, 1.5, 0.01, 0.5, { format: (v) => v.toFixed(2) }),
@@ -109,6 +110,31 @@ describe('Controls', () => {
       expect(c.names(false)).toEqual(['beta', 'log', 'speed']);
       expect(c.names(true)).toEqual(['seed', 'opt']);
       expect(c.text(['beta', 'opt'])).toBe('β 0.50, Optimiser Plain');
+    });
+    stop();
+  });
+});
+
+describe('FigureState (URL state no control draws)', () => {
+  it('starts from the link, clamped, and writes back only what differs from the defaults', () => {
+    const { frame, replaced } = frameAt('?f9z.position=250');
+    const SCHEMA = { position: int(0, 100, 0), picked: oneOf(['a', 'b'], 'a') };
+    let view!: FigureState<typeof SCHEMA>['values'];
+    const stop = $effect.root(() => {
+      view = new FigureState(SCHEMA, () => frame).values;
+    });
+    expect(view).toEqual({ position: 100, picked: 'a' });
+    view.position = 40;
+    view.picked = 'b';
+    flushSync();
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(replaced.at(-1)).toBe('/?f9z.position=40&f9z.picked=b');
+    stop();
+  });
+
+  it('without a frame starts at the defaults and writes nothing', () => {
+    const stop = $effect.root(() => {
+      expect(new FigureState({ n: int(1, 9, 3) }, () => undefined).values).toEqual({ n: 3 });
     });
     stop();
   });

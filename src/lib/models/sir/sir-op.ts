@@ -20,6 +20,27 @@
  */
 import type { Tape, Tensor } from '$lib/engine';
 
+// Where rk4Stages puts each stage's slopes (a, b) and the states the later stages start from.
+const A1 = 0, B1 = 1, A2 = 2, B2 = 3, A3 = 4, B3 = 5, A4 = 6, B4 = 7, U2 = 8, V2 = 9, U3 = 10, V3 = 11, U4 = 12, V4 = 13;
+const STAGE_VALUES = 14;
+
+/**
+ * One RK4 step's four stages from (u, v), written into `st` (a buffer reused for every step, so the
+ * hot loop allocates nothing). The forward sums the slopes; the backward re-runs the same arithmetic
+ * for the states its vector–Jacobian products are taken at.
+ */
+function rk4Stages(st: Float64Array, u: number, v: number, be: number, ga: number, h: number): void {
+  const a1 = be * (1 - u) * v, b1 = a1 - ga * v;
+  const u2 = u + 0.5 * h * a1, v2 = v + 0.5 * h * b1;
+  const a2 = be * (1 - u2) * v2, b2 = a2 - ga * v2;
+  const u3 = u + 0.5 * h * a2, v3 = v + 0.5 * h * b2;
+  const a3 = be * (1 - u3) * v3, b3 = a3 - ga * v3;
+  const u4 = u + h * a3, v4 = v + h * b3;
+  const a4 = be * (1 - u4) * v4, b4 = a4 - ga * v4;
+  st[A1] = a1; st[B1] = b1; st[A2] = a2; st[B2] = b2; st[A3] = a3; st[B3] = b3; st[A4] = a4; st[B4] = b4;
+  st[U2] = u2; st[V2] = v2; st[U3] = u3; st[V3] = v3; st[U4] = u4; st[V4] = v4;
+}
+
 /**
  * Daily new infections (fractions of the population) for `days` days, for a batch of B
  * independent epidemics. i0, beta, gamma: tensors of shape [B]. Output: [days, B].
@@ -34,6 +55,7 @@ export function sirDailyInfections(tape: Tape, i0: Tensor, beta: Tensor, gamma: 
   // State at the start of every step, kept for the backward sweep (which re-derives the stages).
   const U = new Float64Array((steps + 1) * B);
   const V = new Float64Array((steps + 1) * B); // I
+  const st = new Float64Array(STAGE_VALUES);
   for (let b = 0; b < B; b++) {
     const be = beta.data[b], ga = gamma.data[b];
     let u = i0.data[b], v = i0.data[b];
@@ -42,15 +64,9 @@ export function sirDailyInfections(tape: Tape, i0: Tensor, beta: Tensor, gamma: 
     for (let d = 0; d < days; d++) {
       let today = 0;
       for (let s = 0; s < stepsPerDay; s++) {
-        const a1 = be * (1 - u) * v, b1 = a1 - ga * v;
-        const u2 = u + 0.5 * h * a1, v2 = v + 0.5 * h * b1;
-        const a2 = be * (1 - u2) * v2, b2 = a2 - ga * v2;
-        const u3 = u + 0.5 * h * a2, v3 = v + 0.5 * h * b2;
-        const a3 = be * (1 - u3) * v3, b3 = a3 - ga * v3;
-        const u4 = u + h * a3, v4 = v + h * b3;
-        const a4 = be * (1 - u4) * v4, b4 = a4 - ga * v4;
-        const du = (h / 6) * (a1 + 2 * a2 + 2 * a3 + a4);
-        v += (h / 6) * (b1 + 2 * b2 + 2 * b3 + b4);
+        rk4Stages(st, u, v, be, ga, h);
+        const du = (h / 6) * (st[A1] + 2 * st[A2] + 2 * st[A3] + st[A4]);
+        v += (h / 6) * (st[B1] + 2 * st[B2] + 2 * st[B3] + st[B4]);
         u += du;
         today += du;
         const k = d * stepsPerDay + s + 1;
@@ -84,12 +100,8 @@ export function sirDailyInfections(tape: Tape, i0: Tensor, beta: Tensor, gamma: 
           const k = d * stepsPerDay + s;
           const u = U[k * B + b], v = V[k * B + b];
           // Re-run the stages of this step.
-          const a1 = be * (1 - u) * v, b1 = a1 - ga * v;
-          const u2 = u + 0.5 * h * a1, v2 = v + 0.5 * h * b1;
-          const a2 = be * (1 - u2) * v2, b2 = a2 - ga * v2;
-          const u3 = u + 0.5 * h * a2, v3 = v + 0.5 * h * b2;
-          const a3 = be * (1 - u3) * v3, b3 = a3 - ga * v3;
-          const u4 = u + h * a3, v4 = v + h * b3;
+          rk4Stages(st, u, v, be, ga, h);
+          const u2 = st[U2], v2 = st[V2], u3 = st[U3], v3 = st[V3], u4 = st[U4], v4 = st[V4];
           // u' = u + du, v' = v + dv, today += du: the increments' adjoints.
           const gdu = gu + gToday, gdv = gv;
           // du = h/6 (a1 + 2a2 + 2a3 + a4), dv likewise with b: stage adjoints before the chain.

@@ -2,7 +2,7 @@
  * Drawing geometry for figure 10: where a line w₁x₁ + w₂x₂ + w₀ = c crosses the plotted square,
  * and the part of the square on one side of it. Pure functions of numbers, in plane coordinates.
  */
-import type { Weights } from '$lib/models/perceptron/perceptron';
+import type { Weights } from './perceptron';
 
 export type Pt = [number, number];
 

@@ -25,6 +25,13 @@ export interface PredictionMoment {
   answer: () => Promise<Answer>;
 }
 
+/** A question's answers as options: `{ value: label }`, in the order they are shown. */
+const choose = (name: string, options: Record<string, string>): PredictPart => ({
+  kind: 'choice',
+  name,
+  options: Object.entries(options).map(([value, label]) => ({ value, label }))
+});
+
 const pct = (v: number, digits = 1) => `${(v * 100).toFixed(digits)}%`;
 /** 0.2 → "0.2", 0.025 → "0.025": a slider's value without trailing zeros. */
 const short = (v: number) => String(Number(v.toFixed(3)));
@@ -114,18 +121,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     figure: '2b',
     title: 'Slower recovery',
     question: 'Keep β as it is and halve γ, so the sick stay sick twice as long. What happens to the peak of the infected curve?',
-    parts: [
-      {
-        kind: 'choice',
-        name: 'The peak',
-        options: [
-          { value: 'earlier-higher', label: 'Earlier and higher' },
-          { value: 'earlier-lower', label: 'Earlier and lower' },
-          { value: 'later-higher', label: 'Later and higher' },
-          { value: 'later-lower', label: 'Later and lower' }
-        ]
-      }
-    ],
+    parts: [choose('The peak', { 'earlier-higher': 'Earlier and higher', 'earlier-lower': 'Earlier and lower', 'later-higher': 'Later and higher', 'later-lower': 'Later and lower' })],
     async answer() {
       const [{ sirOutlook }, { explorer, EXPLORER_DAYS }] = await Promise.all([import('$lib/models/sir/sir'), import('$lib/state/sir-explorer.svelte')]);
       // The run Figure 2b shows now, and the same run with γ halved.
@@ -147,16 +143,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     figure: '3a',
     title: 'Degree 15',
     question: 'Figure 3a opens at degree 2. Raise it to 15: does the curve’s typical miss on the held-out days go up or down?',
-    parts: [
-      {
-        kind: 'choice',
-        name: 'Held-out error',
-        options: [
-          { value: 'down', label: 'Down' },
-          { value: 'up', label: 'Up' }
-        ]
-      }
-    ],
+    parts: [choose('Held-out error', { down: 'Down', up: 'Up' })],
     async answer() {
       const [{ ladderRung, ladderShape }, { currentSeries }, { formatCount }] = await Promise.all([
         import('$lib/models/growth/polyfit'),
@@ -181,16 +168,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     figure: '4b',
     title: 'The straight road',
     question: 'Move every knob at once, at an even pace, along the straight route from the random start to the trained setting. Does the loss fall all the way?',
-    parts: [
-      {
-        kind: 'choice',
-        name: 'The loss',
-        options: [
-          { value: 'falls', label: 'Yes, it only falls' },
-          { value: 'rises', label: 'No, it rises somewhere on the way' }
-        ]
-      }
-    ],
+    parts: [choose('The loss', { falls: 'Yes, it only falls', rises: 'No, it rises somewhere on the way' })],
     async answer() {
       const [{ Mlp }, { taskOf }, { lossAlongPath }, { currentSeries }, { loadNetwork }, { formatSignificant }] = await Promise.all([
         import('$lib/models/mlp/mlp'),
@@ -223,15 +201,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     figure: '5a',
     title: 'Three step sizes',
     question: 'The ball starts on b₃, the number added last to the network’s answer. For each stride η, what do the steps do?',
-    parts: BALL_ETAS.map((eta) => ({
-      kind: 'choice' as const,
-      name: `η = ${eta}`,
-      options: [
-        { value: 'converging', label: 'Creep to the bottom from one side' },
-        { value: 'oscillating', label: 'Swing across the bottom' },
-        { value: 'diverged', label: 'Fly off, further each step' }
-      ]
-    })),
+    parts: BALL_ETAS.map((eta) => choose(`η = ${eta}`, { converging: 'Creep to the bottom from one side', oscillating: 'Swing across the bottom', diverged: 'Fly off, further each step' })),
     async answer() {
       const [{ taskOf }, { KnobSlice }, { BallRun }, { currentSeries }, { trainedCopy }, { BALL_KNOBS }] = await Promise.all([
         import('$lib/models/mlp/nyc-curve-task'),
@@ -267,16 +237,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     figure: '5c',
     title: 'The sign of a slope',
     question: 'Step Figure 5c forward. Its answer ends by adding the last knob, c. Before the backward sweep: is ∂L/∂c positive or negative? (Is the answer above or below the real count?)',
-    parts: [
-      {
-        kind: 'choice',
-        name: '∂L/∂c',
-        options: [
-          { value: 'positive', label: 'Positive' },
-          { value: 'negative', label: 'Negative' }
-        ]
-      }
-    ],
+    parts: [choose('∂L/∂c', { positive: 'Positive', negative: 'Negative' })],
     async answer() {
       const [{ taskOf }, { currentSeries }, tiny, { formatSignificant }] = await Promise.all([
         import('$lib/models/mlp/nyc-curve-task'),
@@ -357,16 +318,7 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     figure: '10',
     title: 'The perceptron on XOR',
     question: 'Give the perceptron XOR’s four points. Does it ever stop making mistakes?',
-    parts: [
-      {
-        kind: 'choice',
-        name: 'On XOR',
-        options: [
-          { value: 'stops', label: 'Yes, after a while' },
-          { value: 'never', label: 'No, never' }
-        ]
-      }
-    ],
+    parts: [choose('On XOR', { stops: 'Yes, after a while', never: 'No, never' })],
     async answer() {
       const [{ PerceptronRun }, { xorPoints }] = await Promise.all([import('$lib/models/perceptron/perceptron'), import('$lib/models/perceptron/point-sets')]);
       // Figure 10's rule at its opening step size, η = 1, until it settles or provably repeats.

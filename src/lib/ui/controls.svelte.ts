@@ -5,7 +5,7 @@
  * (url-state.ts), its live value, and its words in the figure's description. No range is written
  * twice, and nothing maps state to the URL by hand.
  */
-import { bool, int, num, oneOf, type Field } from './url-state';
+import { bool, int, num, oneOf, type Field, type Schema, type StateOf } from './url-state';
 import type { FigureFrame } from './figure-frame.svelte';
 import { FigureState } from './figure-state.svelte';
 
@@ -136,16 +136,21 @@ export function valueText(spec: ControlSpec, v: number | boolean | string): stri
  * The live values of a figure's controls. Create it while the figure's component initialises (it
  * starts an effect that keeps the URL in step); `frame` is read then, once, for the URL's values.
  */
-export class Controls<S extends ControlSpecs> {
+export class Controls<S extends ControlSpecs, E extends Schema = Record<never, Field>> {
   readonly specs: S;
-  values: ValuesOf<S>;
+  values: ValuesOf<S> & StateOf<E>;
 
-  constructor(specs: S, frame: () => FigureFrame | undefined) {
+  /**
+   * `state` is the figure's other URL state, the kind FigureState keeps (a picked word, a run
+   * chosen from loaded data): a figure's keys are written together, so a figure with controls
+   * keeps it here rather than in a FigureState of its own.
+   */
+  constructor(specs: S, frame: () => FigureFrame | undefined, state: E = {} as E) {
     this.specs = specs;
     // The URL carries the controls that are not transient; the transient ones start at their defaults.
     const transient: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(specs)) if (spec.transient) transient[name] = spec.default;
-    this.values = new FigureState(schemaOf(specs), frame, transient).values as ValuesOf<S>;
+    this.values = new FigureState({ ...schemaOf(specs), ...state }, frame, transient).values as ValuesOf<S> & StateOf<E>;
   }
 
   /** The controls of the first row (advanced: false) or of "More controls" (advanced: true), in declared order. */

@@ -21,37 +21,26 @@ export type TypedWorker<In, Out> = Worker & { readonly [speaks]: { in: In; out: 
 /** A worker running a Trainer on the worker loop (loop.ts): configuration C, snapshots S. */
 export type TrainingWorker<C, S> = TypedWorker<ToWorker<C>, FromWorker<S>>;
 
+/** A started worker, given the messages its factory's return type says it speaks. */
+const speaking = <W extends TypedWorker<unknown, unknown>>(worker: Worker): W => worker as W;
+
 /** Figure 2c: the SIR fit to New York. */
-export function sirFitWorker(): TrainingWorker<SirFitConfig, SirFitSnapshot> {
-  return new Worker(new URL('./sir-fit.worker.ts', import.meta.url), { type: 'module' }) as TrainingWorker<SirFitConfig, SirFitSnapshot>;
-}
+export const sirFitWorker = (): TrainingWorker<SirFitConfig, SirFitSnapshot> => speaking(new Worker(new URL('./sir-fit.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Figure 5d, and the network trained on a reader's series (sections 4–6). */
-export function mlpTrainWorker(): TrainingWorker<NycTrainConfig, NycTrainSnapshot> {
-  return new Worker(new URL('./mlp-train.worker.ts', import.meta.url), { type: 'module' }) as TrainingWorker<NycTrainConfig, NycTrainSnapshot>;
-}
+export const mlpTrainWorker = (): TrainingWorker<NycTrainConfig, NycTrainSnapshot> => speaking(new Worker(new URL('./mlp-train.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Figure 7a: the hand-written rules measured on every test photo. */
-export function catDogRulesWorker(): TypedWorker<RulesRequest, RulesReply> {
-  return new Worker(new URL('./cat-dog-rules.worker.ts', import.meta.url), { type: 'module' }) as TypedWorker<RulesRequest, RulesReply>;
-}
+export const catDogRulesWorker = (): TypedWorker<RulesRequest, RulesReply> => speaking(new Worker(new URL('./cat-dog-rules.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Figures 7b and 9: the shipped CNN, asked about photos and a reader's pictures. */
-export function cnnInspectWorker(): TypedWorker<InspectRequest, InspectReply> {
-  return new Worker(new URL('./cnn-inspect.worker.ts', import.meta.url), { type: 'module' }) as TypedWorker<InspectRequest, InspectReply>;
-}
+export const cnnInspectWorker = (): TypedWorker<InspectRequest, InspectReply> => speaking(new Worker(new URL('./cnn-inspect.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Figure 7b's "train from scratch". */
-export function cnnTrainWorker(): TrainingWorker<ScratchConfig, ScratchSnapshot> {
-  return new Worker(new URL('./cnn-train.worker.ts', import.meta.url), { type: 'module' }) as TrainingWorker<ScratchConfig, ScratchSnapshot>;
-}
+export const cnnTrainWorker = (): TrainingWorker<ScratchConfig, ScratchSnapshot> => speaking(new Worker(new URL('./cnn-train.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Figure 8b's training replay. */
-export function attentionTrainWorker(): TrainingWorker<AttentionTrainConfig, AttentionSnapshot> {
-  return new Worker(new URL('./attention-train.worker.ts', import.meta.url), { type: 'module' }) as TrainingWorker<AttentionTrainConfig, AttentionSnapshot>;
-}
+export const attentionTrainWorker = (): TrainingWorker<AttentionTrainConfig, AttentionSnapshot> => speaking(new Worker(new URL('./attention-train.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Figure 11: the lightning indexer, evaluated and trained. */
-export function indexerTrainWorker(): TrainingWorker<IndexerTrainConfig, IndexerSnapshot> {
-  return new Worker(new URL('./indexer-train.worker.ts', import.meta.url), { type: 'module' }) as TrainingWorker<IndexerTrainConfig, IndexerSnapshot>;
-}
+export const indexerTrainWorker = (): TrainingWorker<IndexerTrainConfig, IndexerSnapshot> => speaking(new Worker(new URL('./indexer-train.worker.ts', import.meta.url), { type: 'module' }));

@@ -20,8 +20,9 @@ describe('the figure registry', () => {
     for (const s of SECTIONS) {
       const file = readdirSync(dir).find((f) => f.startsWith(`S${String(s.n).padStart(2, '0')}`))!;
       const src = readFileSync(`${dir}/${file}`, 'utf8');
-      const used = [...src.matchAll(/<Figure \{\.\.\.figureProps\('([^']+)'\)\} \/>/g)].map((m) => m[1]);
-      expect(src.split('<Figure').length - 1, `${file}: every <Figure> reads the registry`).toBe(used.length);
+      // A figure stands as <Figure {...figureProps('2c')} /> or, alone beside its prose, <FigureRow id="2c">.
+      const used = [...src.matchAll(/<Figure \{\.\.\.figureProps\('([^']+)'\)\} \/>|<FigureRow id="([^"]+)">/g)].map((m) => m[1] ?? m[2]);
+      expect(src.split(/<Figure\b|<FigureRow\b/).length - 1, `${file}: every <Figure> reads the registry`).toBe(used.length);
       expect(used, file).toEqual(FIGURES.filter((f) => f.section === s.n).map((f) => f.id));
     }
   });

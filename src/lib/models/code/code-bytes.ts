@@ -18,6 +18,9 @@ export const BYTE_VOCAB = 256;
  */
 export const FILE_START = 256;
 
+/** Symbols a model can read: the bytes and FILE_START (the transformer's input table has one row each). */
+export const INPUT_SYMBOLS = BYTE_VOCAB + 1;
+
 const encoder = new TextEncoder();
 
 /** The text's UTF-8 bytes. */

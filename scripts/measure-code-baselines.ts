@@ -23,5 +23,5 @@ const text = JSON.stringify(metrics, null, 1).replace(/\[\s*([-\d.e,\s]+?)\s*\]/
 writeFileSync(out, text + '\n');
 console.log(
   `code baselines: unigram ${metrics.unigramBpc.toFixed(3)} bpc, ${metrics.ngramOrder}-gram ${metrics.ngramBpc.toFixed(3)} bpc ` +
-    `on ${metrics.splits.heldout.files} held-out files; ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(ROOT, out)}`
+    `on ${metrics.splits.heldout.files} held-out files; ${((Date.now() - started) / 1000).toFixed(1)} s, ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB resident → ${path.relative(ROOT, out)}`
 );

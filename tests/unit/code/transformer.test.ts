@@ -5,6 +5,7 @@ import {
   CODE_MODEL_CONFIG, createCodeTransformer, loss, parameterCount, parameters, read, type CodeTransformerConfig
 } from '$lib/models/code/code-transformer';
 import { CodeTrainer, WindowSampler } from '$lib/models/code/code-trainer';
+import { fileBits, rowBits } from '$lib/models/code/code-model-bits';
 import { centralDifference } from '../support/finite-differences';
 
 const TINY: CodeTransformerConfig = { context: 8, dModel: 8, heads: 2, layers: 2, hidden: 12 };
@@ -94,6 +95,36 @@ describe('the code transformer', () => {
   it('refuses inputs longer than its context', () => {
     const m = createCodeTransformer(TINY, 1);
     expect(() => read(m, new Int32Array(TINY.context + 1))).toThrow(/context/);
+  });
+});
+
+describe('the code transformer’s bits per file', () => {
+  const m = shaken(11);
+  const T = TINY.context;
+  const symbolsOf = (bytes: Uint8Array) => Int32Array.from({ length: bytes.length }, (_, k) => (k === 0 ? FILE_START : bytes[k - 1]));
+  /** Byte k's bits from a forward pass over symbols start … k alone. */
+  const alone = (bytes: Uint8Array, start: number, k: number) => {
+    const logits = read(m, symbolsOf(bytes).subarray(start, k + 1)).logits.data;
+    return rowBits(logits, (k - start) * 256, 256, bytes[k]);
+  };
+
+  it('a file within the context: one pass, every byte from FILE_START on', () => {
+    const bytes = utf8Bytes('let x;');
+    let expected = 0;
+    for (let k = 0; k < bytes.length; k++) expected += alone(bytes, 0, k);
+    expect(fileBits(m, bytes)).toBeCloseTo(expected, 4);
+  });
+
+  it('a longer file: windows overlap so that each byte keeps at least context − stride symbols before it', () => {
+    const bytes = utf8Bytes('export const answer = 42;\n');
+    const stride = 3;
+    let expected = 0;
+    for (let k = 0; k < bytes.length; k++) {
+      const start = k < T ? 0 : (Math.floor((k - T) / stride) + 1) * stride;
+      if (k >= T) expect(k - start).toBeGreaterThanOrEqual(T - stride);
+      expected += alone(bytes, start, k);
+    }
+    expect(fileBits(m, bytes, stride)).toBeCloseTo(expected, 4);
   });
 });
 

@@ -155,6 +155,14 @@ describe('training the code transformer', () => {
     expect([...seen].sort()).toEqual([`${[FILE_START, ...codes('abcdefg')]}|abcdefgh`, `${codes('abcdefgh')}|bcdefghi`].sort());
   });
 
+  it('is repeatable: the same seeds give the same losses, bit for bit', () => {
+    const run = () => {
+      const trainer = new CodeTrainer(createCodeTransformer(TINY, 4), files, { batch: 4, seed: 2 });
+      return Array.from({ length: 5 }, () => trainer.step());
+    };
+    expect(run()).toEqual(run());
+  });
+
   it('a short seeded run brings the loss down from about ln 256', () => {
     const m = createCodeTransformer({ context: 16, dModel: 16, heads: 2, layers: 2, hidden: 32 }, 1);
     const trainer = new CodeTrainer(m, files, { batch: 8, seed: 1, lr: 1e-2 });

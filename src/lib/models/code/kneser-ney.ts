@@ -39,6 +39,8 @@ export class KneserNey {
   /** Discounts by string length (1 … maxOrder): rawDiscounts[m] for top-order strings of m bytes. */
   readonly rawDiscounts: Discounts[] = [];
   readonly lowDiscounts: Discounts[] = [];
+  /** probabilities()'s per-level workspace (maxOrder ≤ 255 levels). */
+  private readonly scratchLow = new Float64Array(256);
 
   /** Counts every string of 1 … maxOrder bytes in the files (each file's first bytes after FILE_START). */
   constructor(files: Uint8Array[], readonly maxOrder: number, readonly discounting: Discounting = 'modified') {
@@ -127,8 +129,6 @@ export class KneserNey {
       out[j] = this.level(contexts[order - 1], strings[order - 1], true, order >= 2 ? low[order - 2] : 1 / BYTE_VOCAB);
     });
   }
-
-  private scratchLow = new Float64Array(256);
 
   /** Fills contexts/strings for byte w after the given preceding symbols (before(k) = k-th symbol back, or −1). */
   private walk(before: (k: number) => number, w: number, contexts: Int32Array, strings: Int32Array): void {

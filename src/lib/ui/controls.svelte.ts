@@ -5,7 +5,7 @@
  * (url-state.ts), its live value, and its words in the figure's description. No range is written
  * twice, and nothing maps state to the URL by hand.
  */
-import { bool, int, num, oneOf, type Field, type Schema, type StateOf } from './url-state';
+import { bool, int, num, oneOf, type BoolField, type EnumField, type Field, type IntField, type NumberField, type Schema, type StateOf } from './url-state';
 import type { FigureFrame } from './figure-frame.svelte';
 import { FigureState } from './figure-state.svelte';
 
@@ -102,6 +102,10 @@ export function optionGroups<V extends string>(options: readonly ChoiceOption<V>
 }
 
 /** The URL field a control is kept under: the same range, step and default as its input. */
+export function fieldOf(spec: SliderSpec): NumberField | IntField;
+export function fieldOf(spec: ToggleSpec): BoolField;
+export function fieldOf<V extends string>(spec: ChoiceSpec<V>): EnumField<V>;
+export function fieldOf(spec: ControlSpec): Field;
 export function fieldOf(spec: ControlSpec): Field {
   switch (spec.kind) {
     case 'slider':
@@ -135,22 +139,20 @@ export function valueText(spec: ControlSpec, v: number | boolean | string): stri
 /**
  * The live values of a figure's controls. Create it while the figure's component initialises (it
  * starts an effect that keeps the URL in step); `frame` is read then, once, for the URL's values.
+ * `more` is the figure's other URL state, which no control draws (a day picked on the chart, a step
+ * of a walk-through): its values sit beside the controls' in `values`, and the same one effect
+ * writes them all (a figure has one address-bar writer: each write replaces all its keys).
  */
-export class Controls<S extends ControlSpecs, E extends Schema = Record<never, Field>> {
+export class Controls<S extends ControlSpecs, M extends Schema = Record<never, never>> {
   readonly specs: S;
-  values: ValuesOf<S> & StateOf<E>;
+  values: ValuesOf<S> & StateOf<M>;
 
-  /**
-   * `state` is the figure's other URL state, the kind FigureState keeps (a picked word, a run
-   * chosen from loaded data): a figure's keys are written together, so a figure with controls
-   * keeps it here rather than in a FigureState of its own.
-   */
-  constructor(specs: S, frame: () => FigureFrame | undefined, state: E = {} as E) {
+  constructor(specs: S, frame: () => FigureFrame | undefined, more: M = {} as M) {
     this.specs = specs;
     // The URL carries the controls that are not transient; the transient ones start at their defaults.
     const transient: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(specs)) if (spec.transient) transient[name] = spec.default;
-    this.values = new FigureState({ ...schemaOf(specs), ...state }, frame, transient).values as ValuesOf<S> & StateOf<E>;
+    this.values = new FigureState({ ...schemaOf(specs), ...more }, frame, transient).values as ValuesOf<S> & StateOf<M>;
   }
 
   /** The controls of the first row (advanced: false) or of "More controls" (advanced: true), in declared order. */
@@ -163,7 +165,7 @@ export class Controls<S extends ControlSpecs, E extends Schema = Record<never, F
     return names.map((n) => `${this.specs[n].label} ${valueText(this.specs[n], this.values[n] as never)}`).join(', ');
   }
 
-  /** Every control back to its default. */
+  /** Every control back to its default (the `more` state stays where it is). */
   reset(): void {
     for (const [name, spec] of Object.entries(this.specs)) (this.values as Record<string, unknown>)[name] = spec.default;
   }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { Controls, choice, fieldOf, optionGroups, schemaOf, slider, toggle, valueText } from '$lib/ui/controls.svelte';
 import { FigureFrame, URL_SETTLE_MS } from '$lib/ui/figure-frame.svelte';
-import { int, oneOf, parseState } from '$lib/ui/url-state';
+import { int, num, oneOf, parseState } from '$lib/ui/url-state';
 import { FigureState } from '$lib/ui/figure-state.svelte';
 
 const SPECS = {
@@ -136,6 +136,49 @@ describe('FigureState (URL state no control draws)', () => {
     const stop = $effect.root(() => {
       expect(new FigureState({ n: int(1, 9, 3) }, () => undefined).values).toEqual({ n: 3 });
     });
+    stop();
+  });
+});
+
+describe('a figure\'s other URL state', () => {
+  it('sits beside the controls and reaches the address bar through the same one writer', () => {
+    const { frame, replaced } = frameAt('?f9z.day=500&f9z.beta=0.75');
+    let c!: Controls<typeof SPECS, { day: ReturnType<typeof int> }>;
+    const stop = $effect.root(() => {
+      c = new Controls(SPECS, () => frame, { day: int(0, 100, 10) });
+    });
+    expect(c.values).toMatchObject({ beta: 0.75, day: 100 });
+    flushSync();
+    c.values.day = 42;
+    flushSync();
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    // Both kinds of state in one write: neither wipes the other's keys.
+    expect(replaced.at(-1)).toBe('/?f9z.beta=0.75&f9z.day=42');
+    // Reset is for the controls; the rest stays where it is.
+    c.reset();
+    expect(c.values).toMatchObject({ beta: 0.5, day: 42 });
+    stop();
+  });
+
+  it('follows a schema whose defaults follow the state, writing only what differs from them', () => {
+    // A knob defaulting to ten times the seed: the link names the seed, and the knob only once moved off it.
+    const schemaAt = (state?: { seed: number }) => ({ seed: int(1, 9, 1), k0: num(-100, 100, 10 * (state?.seed ?? 1)) });
+    const { frame, replaced } = frameAt('?f9z.seed=3');
+    let values!: { seed: number; k0: number };
+    const stop = $effect.root(() => {
+      values = new FigureState(schemaAt, () => frame).values;
+    });
+    expect(values).toEqual({ seed: 3, k0: 30 });
+    flushSync();
+    values.seed = 4;
+    values.k0 = 40;
+    flushSync();
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(replaced.at(-1)).toBe('/?f9z.seed=4');
+    values.k0 = 41;
+    flushSync();
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(replaced.at(-1)).toBe('/?f9z.seed=4&f9z.k0=41');
     stop();
   });
 });

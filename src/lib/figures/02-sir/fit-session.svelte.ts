@@ -7,6 +7,7 @@
  * plain code listening to the worker, not an effect: no clock of the figure's own.
  */
 import { TrainingClient } from '$lib/workers/client.svelte';
+import { Runner, inSteps } from '$lib/ui/runner.svelte';
 import type { TrainingWorker } from '$lib/workers/factories';
 import { formatCount, formatFixed } from '$lib/ui/format';
 import type { Controls } from '$lib/ui/controls.svelte';
@@ -17,11 +18,11 @@ import { windowOf, type FitControlSpecs } from './fit-controls';
 import { fitted } from '$lib/state/fitted-sir.svelte';
 
 /**
- * Adam steps per request, and the pause between a progress message and the next request: about
- * 240 steps and 20 redraws a second, slow enough to watch and light on the main thread.
+ * Adam steps per request, and requests a second (each sent only once the worker has answered the
+ * last): about 240 steps and 20 redraws a second, slow enough to watch and light on the main thread.
  */
 export const STEPS_PER_REQUEST = 12;
-export const REQUEST_GAP_MS = 40;
+export const REQUESTS_PER_SECOND = 20;
 
 /** One completed fit in this window: the record of what different ρ lead to. */
 export interface FitRecord {
@@ -58,7 +59,14 @@ export class FitSession {
   }
 
   private refresh: ReturnType<typeof setTimeout> | undefined;
-  private pending: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The fit's pace, on the page's one runner: at most REQUESTS_PER_SECOND requests of a few steps,
+   * each only once the worker has answered the last (so a slow worker is never flooded, and the
+   * reader sees the dials move rather than jump to the end).
+   */
+  private readonly pacer = new Runner({ step: inSteps(REQUESTS_PER_SECOND, () => this.ask()) });
+  /** A step request has gone to the worker and its report has not come back yet. */
+  private asked = false;
 
   constructor(
     private readonly controls: Controls<FitControlSpecs>,
@@ -78,7 +86,7 @@ export class FitSession {
     this.client = new TrainingClient<SirFitConfig, SirFitSnapshot>(makeWorker, this.config(), () => this.heard());
     return () => {
       // A step request or a landscape redraw still waiting would otherwise talk to a closed worker.
-      clearTimeout(this.pending);
+      this.pacer.dispose();
       clearTimeout(this.refresh);
       this.client?.destroy();
     };
@@ -88,6 +96,7 @@ export class FitSession {
   private heard() {
     const client = this.client;
     if (!client) return;
+    this.asked = false;
     const snap = client.snapshot;
     if (snap?.surface) this.surface = snap.surface;
     if (client.crashed) {
@@ -101,10 +110,10 @@ export class FitSession {
     if (!snap || !this.fitting) return; // the client reports only the current run: never the last run's snapshot
     this.follow(snap, client.step);
     if (!client.message && !client.failed) {
-      this.pending = setTimeout(() => client.stepBy(STEPS_PER_REQUEST), REQUEST_GAP_MS);
+      this.pacer.play(); // the runner asks for the next steps (it is playing already after the first report)
       return;
     }
-    this.halt(); // the last progress before the stop had already asked for more steps
+    this.halt();
     if (!client.failed) this.record(snap);
     this.status = client.failed
       ? client.message
@@ -136,9 +145,16 @@ export class FitSession {
     this.fits = [...this.fits, { rho: snap.params.rho, held: this.controls.values.hold, loss: snap.loss, r0 }].slice(-6);
   }
 
+  /** One request of the paced fit, unless the last one is still unanswered. */
+  private ask() {
+    if (this.asked || !this.fitting || !this.client) return;
+    this.asked = true;
+    this.client.stepBy(STEPS_PER_REQUEST);
+  }
+
   private halt() {
     this.fitting = false;
-    clearTimeout(this.pending);
+    this.pacer.pause();
   }
 
   /** Redraw the landscape for the dials once they rest. */
@@ -164,6 +180,7 @@ export class FitSession {
     this.gdPath = [[this.params.beta, this.params.gamma]];
     this.status = 'Gradient descent is running from your setting…';
     this.fitting = true;
+    this.asked = false;
     this.client.reset(this.config()); // its progress message starts the stepping
   }
 

@@ -3,7 +3,7 @@ import { flushSync } from 'svelte';
 import { Controls, choice, fieldOf, optionGroups, schemaOf, slider, toggle, valueText } from '$lib/ui/controls.svelte';
 import { FigureFrame, URL_SETTLE_MS } from '$lib/ui/figure-frame.svelte';
 import { int, num, oneOf, parseState } from '$lib/ui/url-state';
-import { FigureState } from '$lib/ui/figure-state.svelte';
+import { DeferredFigureState, FigureState } from '$lib/ui/figure-state.svelte';
 
 const SPECS = {
   beta: slider('β', 0.05, 1.5, 0.01, 0.5, { format: (v) => v.toFixed(2) }),
@@ -136,6 +136,33 @@ describe('FigureState (URL state no control draws)', () => {
     const stop = $effect.root(() => {
       expect(new FigureState({ n: int(1, 9, 3) }, () => undefined).values).toEqual({ n: 3 });
     });
+    stop();
+  });
+});
+
+describe('DeferredFigureState (URL state whose schema needs something loaded)', () => {
+  it('writes nothing before ready, then reads the link clamped and keeps the address bar in step', () => {
+    const { frame, replaced } = frameAt('?f9z.n=50');
+    // The figure's own state, wherever it lives; the schema's range is only known once "loaded".
+    const figure = $state({ n: 3 });
+    let url!: DeferredFigureState<{ n: ReturnType<typeof int> }>;
+    const stop = $effect.root(() => {
+      url = new DeferredFigureState(() => frame);
+    });
+    figure.n = 4;
+    flushSync();
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(replaced).toEqual([]); // the link's n=50 is not overwritten while loading
+    const link = url.ready({ n: int(1, 9, 3) }, () => ({ ...figure }));
+    expect(link).toEqual({ n: 9 });
+    figure.n = link.n;
+    flushSync();
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(replaced.at(-1)).toBe('/?f9z.n=9');
+    figure.n = 5;
+    flushSync();
+    vi.advanceTimersByTime(URL_SETTLE_MS);
+    expect(replaced.at(-1)).toBe('/?f9z.n=5');
     stop();
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * Messages between figure 12b and the code model's worker (code-model.worker.ts), which holds the
+ * shipped code transformer and writes with it, one character at a time, off the main thread.
+ *
+ * A "character" here is one Unicode code point of the text written: the model reads and writes
+ * UTF-8 bytes, so a character outside ASCII is written as 2–4 bytes; its probability is the product
+ * of its bytes' probabilities, and its top five are those of its first byte.
+ */
+
+/** How the next byte is chosen. */
+export type Decoding = { kind: 'greedy' } | { kind: 'sample'; temperature: number; seed: number };
+
+/** One alternative the model weighed for a character: the text it stands for and its probability. */
+export interface Alternative {
+  /** The character (a byte outside ASCII that starts a longer character is shown as its hex, "0xE2"). */
+  text: string;
+  probability: number;
+}
+
+export interface WrittenChar {
+  text: string;
+  /** The probability the model gave this character when it wrote it. */
+  probability: number;
+  /** The five characters it weighed most for this place, most likely first. */
+  top: Alternative[];
+}
+
+export type CodeModelRequest =
+  /** Load the weights (the figure fetched them); the worker answers `ready`. */
+  | { type: 'load'; weights: Uint8Array }
+  /** Continue `prompt` by `chars` characters; answers `written` as it goes, then `done`. Cancels a writing in progress. */
+  | { type: 'write'; id: number; prompt: string; chars: number; decoding: Decoding }
+  | { type: 'stop'; id: number }
+  /** The attention weights of one head over the last `context` symbols of `text`. */
+  | { type: 'attention'; id: number; text: string; layer: number; head: number };
+
+export type CodeModelReply =
+  | { type: 'ready'; parameters: number; context: number; layers: number; heads: number; dModel: number }
+  | { type: 'written'; id: number; chars: WrittenChar[] }
+  | { type: 'done'; id: number; reason: 'finished' | 'stopped' }
+  | {
+      type: 'attention'; id: number;
+      /** The symbols read, as shown: the first may be the file-start mark "␂". */
+      labels: string[];
+      /** labels.length² row-major: row i is how position i spreads its attention over positions 0 … i (each row sums to 1). */
+      weights: Float32Array;
+      /** That head's W_Q, W_K, W_V: dModel × headDim each, row-major. */
+      wq: Float32Array; wk: Float32Array; wv: Float32Array;
+      dModel: number; headDim: number;
+    }
+  | { type: 'error'; message: string };

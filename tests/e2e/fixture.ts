@@ -100,7 +100,9 @@ export async function seriousAxeFindings(page: Page, within: string[] = [], rule
   const { violations } = await axe.analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    // Each node with axe's own words for it (for contrast: the colours and the ratio it measured), so a
+    // failure seen once on a loaded machine can be read without reproducing it.
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? n.failureSummary ?? ''}`).join('; ')})`);
 }
 
 /** The locator of a figure's readout. */

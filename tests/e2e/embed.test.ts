@@ -8,7 +8,8 @@ const DRAWN = '.figure-body :is(canvas, svg, [data-readout])';
 /** Figures drawn in HTML alone, and what the lecture's own tests wait for in them. */
 const READY: Record<string, string> = {
   '6': '.figure-body .stage',
-  '12': '.figure-body a[data-figure-link]'
+  '12': '.figure-body a[data-figure-link]',
+  '12b': '.figure-body [data-readout="code-parameters"]'
 };
 
 describe('standalone figure pages', () => {

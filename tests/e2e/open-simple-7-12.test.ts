@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { test, expect, readText, openMore } from './fixture';
 import { showFigure } from './browser';
 
-const FIGURES = ['7a', '7b', '8a', '8b', '9', '10', '11', '12'];
+const FIGURES = ['7a', '7b', '8a', '8b', '9', '10', '11', '12', '12b'];
 /** What each figure shows once it has computed: the controls are counted after that. */
 const READY: Record<string, string> = {
   '7a': '.gallery button',
@@ -16,7 +16,8 @@ const READY: Record<string, string> = {
   '9': '[data-readout="pattern-it-attends-to"]',
   '10': '[data-readout="mistakes"]',
   '11': '[data-readout="needed-rank"]',
-  '12': 'a[data-figure-link]'
+  '12': 'a[data-figure-link]',
+  '12b': '[data-action="code-write"]'
 };
 
 /** Scroll a figure into view and wait until it has computed (some load a model first). */

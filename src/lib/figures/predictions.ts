@@ -331,6 +331,28 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
           : `After ${run.epochs} passes it is still making mistakes (${run.mistakes} so far).`;
       return { truth: [run.converged ? 'stops' : 'never'], fact };
     }
+  },
+  {
+    id: '12b',
+    figure: '12b',
+    title: 'Descent against counting',
+    question:
+      'A counting model reads the training code and notes which character followed each run of characters; it needs no descent at all. ' +
+      'On code neither has seen, which guesses the next character better: the counting model, or the small transformer of figure 12b after its training?',
+    parts: [choose('Better at guessing', { transformer: 'The transformer', counting: 'The counting model', tie: 'About the same' })],
+    async answer() {
+      const { loadShippedCodeMetrics } = await import('$lib/state/shipped-code-model');
+      const { heldout } = await loadShippedCodeMetrics();
+      // "About the same": within 0.05 bits per character, a few percent of either figure.
+      const gap = heldout.ngramBpc - heldout.modelBpc;
+      const truth = Math.abs(gap) < 0.05 ? 'tie' : gap > 0 ? 'transformer' : 'counting';
+      return {
+        truth: [truth],
+        fact:
+          `On ${heldout.files} files neither had seen, the transformer needs ${heldout.modelBpc.toFixed(2)} bits per character and the counting model ` +
+          `(runs of up to ${heldout.ngramOrder - 1} characters) ${heldout.ngramBpc.toFixed(2)}; lower is better. Counting single characters alone needs ${heldout.unigramBpc.toFixed(2)}.`
+      };
+    }
   }
 ];
 

@@ -17,6 +17,7 @@ export const GLOSSARY_PART_2: GlossaryEntry[] = [
   { id: 'term-transpose', section: 8, term: 'K⊤ (transpose)', definition: 'The matrix K with its rows turned into columns, so that Q·K⊤ holds the dot product of every query with every key.' },
   { id: 'term-d-k', section: 8, term: 'd_k', definition: 'The length of each key in attention; scores are divided by its square root to keep them moderate.' },
   { id: 'term-softmax', section: 8, term: 'softmax', definition: 'Turns a row of scores into positive weights that add up to one, the largest score getting the largest share.' },
+  { id: 'term-language-model', section: 8, term: 'language model', definition: 'A network trained to guess the next word (or character, or piece of a word) of a text from what came before it; it writes by guessing again and again.' },
   { id: 'term-head', section: 8, term: 'head (attention head)', definition: 'One set of the three attention matrices. Large models run many heads side by side in every layer.' },
   { id: 'term-perceptron', section: 10, term: 'perceptron', definition: 'Rosenblatt’s learning machine of 1958: one unit that answers 1 or 0, with a hand-designed rule for changing its weights after each mistake.' },
   { id: 'term-xor', section: 10, term: 'XOR (exclusive or)', definition: 'The answer is 1 when exactly one of two inputs is 1. No single straight line separates its two classes.' },

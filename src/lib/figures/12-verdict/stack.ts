@@ -18,12 +18,15 @@ export interface StackLayer {
   link: FigureLink;
   /** A second place the layer showed up, when there is one worth going back to. */
   also?: FigureLink;
+  /** The level of figure 12b's code model where this layer can be opened on a real model (a fold id there: code-level-…). */
+  live: { level: 'loop' | 'model' | 'attention' | 'weights' | 'descent'; text: string };
 }
 
 export const STACK: readonly StackLayer[] = [
   {
     name: 'A coding assistant',
     is: 'a language model in a loop that reads files, runs commands and sees what happened',
+    live: { level: 'loop', text: 'the loop around the code model below' },
     link: {
       figure: '9',
       reminder: 'One diagram served a curve, a photograph and a sentence; an assistant is that diagram once more, with code going in.'
@@ -32,6 +35,7 @@ export const STACK: readonly StackLayer[] = [
   {
     name: 'A language model',
     is: 'a tall stack of transformer layers, trained to predict the next token',
+    live: { level: 'model', text: 'the code model below, part by part' },
     link: {
       figure: '11',
       reminder: 'In a sequence thousands of tokens long, a small learned indexer chose which earlier tokens to read, and you set how many it kept.'
@@ -40,6 +44,7 @@ export const STACK: readonly StackLayer[] = [
   {
     name: 'Attention',
     is: 'in every layer, each token weighing every other',
+    live: { level: 'attention', text: 'one head of the code model, over your own text' },
     link: {
       figure: '8b',
       reminder: 'You clicked a word to see where it looked, and swapped “tired” for “wide” to send “it” from the animal to the street.'
@@ -48,6 +53,7 @@ export const STACK: readonly StackLayer[] = [
   {
     name: 'W_Q, W_K, W_V',
     is: 'the matrices that make queries, keys and values',
+    live: { level: 'weights', text: 'that head’s three matrices, every number' },
     link: {
       figure: '4a',
       reminder: 'You turned a small network’s knobs by hand; these matrices are knobs of the same kind, billions of them, set by no hand.'
@@ -60,6 +66,7 @@ export const STACK: readonly StackLayer[] = [
   {
     name: 'Gradient descent on a loss',
     is: 'beneath everything: an optimiser turning every knob against the slope',
+    live: { level: 'descent', text: 'the code model’s training curve and its score' },
     link: {
       figure: '5d',
       reminder: 'You pressed Play and watched the loss fall as the network’s curve settled onto New York’s daily counts.'

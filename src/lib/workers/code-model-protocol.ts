@@ -13,6 +13,9 @@ import type { Decoding, WrittenChar } from '$lib/models/code/code-writer';
 // documents them); they are repeated here so figure and worker import one file.
 export type { Alternative, Decoding, WrittenChar } from '$lib/models/code/code-writer';
 
+/** How many characters a write asks for unless the figure says otherwise (about a screenful of code). */
+export const DEFAULT_WRITE_CHARS = 200;
+
 export type CodeModelRequest =
   /** Load the weights (the figure fetched them); the worker answers `ready`. */
   | { type: 'load'; weights: Uint8Array }

@@ -14,10 +14,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CODE_SPLITS, MAX_FILE_BYTES, MAX_LINE_CHARS } from '../src/lib/models/code/code-corpus';
+import { chooseLearnFiles, joinLearnText } from '../src/lib/models/code/code-learn-text';
 import { ROOT, readCorpus } from './code-corpus-source';
 
 export const CORPUS_LIST = path.join(ROOT, 'static', 'models', 'code-corpus.json');
 export const corpusText = (split: string) => path.join(ROOT, 'corpus', `code-${split}.txt`);
+export const LEARN_TEXT = path.join(ROOT, 'static', 'data', 'code-learn.txt');
 
 /** JSON with each top-level field on its own line and each element of a top-level list on its own: diffable. */
 function oneRecordALine(value: Record<string, unknown>): string {
@@ -46,8 +48,12 @@ mkdirSync(path.dirname(corpusText('train')), { recursive: true });
 for (const split of CODE_SPLITS) {
   writeFileSync(corpusText(split), files.filter((f) => f.split === split).map((f) => f.text).join(''));
 }
+const learn = chooseLearnFiles(files);
+mkdirSync(path.dirname(LEARN_TEXT), { recursive: true });
+writeFileSync(LEARN_TEXT, joinLearnText(learn.map((f) => f.text)));
 const count = (split: string) => files.filter((f) => f.split === split).length;
 console.log(
   `code corpus: ${files.length} files (${CODE_SPLITS.map((s) => `${s} ${count(s)}`).join(', ')}), ` +
-    `${files.reduce((n, f) => n + f.chars, 0)} characters, ${skipped.length} skipped; ${Date.now() - started} ms`
+    `${files.reduce((n, f) => n + f.chars, 0)} characters, ${skipped.length} skipped; ` +
+    `learn text ${learn.length} files, ${learn.reduce((n, f) => n + f.bytes, 0)} bytes; ${Date.now() - started} ms`
 );

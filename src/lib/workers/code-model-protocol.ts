@@ -7,23 +7,14 @@
  * of its bytes' probabilities, and its top five are those of its first byte.
  */
 
-/** How the next byte is chosen. */
-export type Decoding = { kind: 'greedy' } | { kind: 'sample'; temperature: number; seed: number };
+import type { Decoding, WrittenChar } from '$lib/models/code/code-writer';
 
-/** One alternative the model weighed for a character: the text it stands for and its probability. */
-export interface Alternative {
-  /** The character (a byte outside ASCII that starts a longer character is shown as its hex, "0xE2"). */
-  text: string;
-  probability: number;
-}
+// The written characters are the writer's own types (src/lib/models/code/code-writer.ts, which
+// documents them); they are repeated here so figure and worker import one file.
+export type { Alternative, Decoding, WrittenChar } from '$lib/models/code/code-writer';
 
-export interface WrittenChar {
-  text: string;
-  /** The probability the model gave this character when it wrote it. */
-  probability: number;
-  /** The five characters it weighed most for this place, most likely first. */
-  top: Alternative[];
-}
+/** How many characters a write asks for unless the figure says otherwise (about a screenful of code). */
+export const DEFAULT_WRITE_CHARS = 200;
 
 export type CodeModelRequest =
   /** Load the weights (the figure fetched them); the worker answers `ready`. */

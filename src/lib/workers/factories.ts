@@ -11,6 +11,7 @@ import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/mlp/nyc-mlp-t
 import type { SirFitConfig, SirFitSnapshot } from '$lib/models/sir/sir-fit-trainer';
 import type { RulesReply, RulesRequest } from './cat-dog-rules-protocol';
 import type { InspectReply, InspectRequest } from './cnn-inspect-protocol';
+import type { CodeModelReply, CodeModelRequest } from './code-model-protocol';
 import type { FromWorker, ToWorker } from './protocol';
 
 declare const speaks: unique symbol;
@@ -44,3 +45,6 @@ export const attentionTrainWorker = (): TrainingWorker<AttentionTrainConfig, Att
 
 /** Figure 11: the lightning indexer, evaluated and trained. */
 export const indexerTrainWorker = (): TrainingWorker<IndexerTrainConfig, IndexerSnapshot> => speaking(new Worker(new URL('./indexer-train.worker.ts', import.meta.url), { type: 'module' }));
+
+/** Figure 12b: the shipped code model, writing and opened up. */
+export const codeModelWorker = (): TypedWorker<CodeModelRequest, CodeModelReply> => speaking(new Worker(new URL('./code-model.worker.ts', import.meta.url), { type: 'module' }));

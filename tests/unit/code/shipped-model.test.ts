@@ -1,0 +1,50 @@
+/**
+ * static/models/code-model.safetensors and code-model-metrics.json, checked against each other and
+ * against the corpus: whatever weights are shipped (a smoke run's or the real run's), the held-out
+ * figures must be what these weights give. Only the three smallest held-out files are re-read
+ * (the whole held-out split takes minutes of CPU); the total is checked against the per-file list.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CodeBaselines } from '$lib/models/code/code-baselines';
+import { encodeFiles } from '$lib/models/code/code-baselines';
+import { fileBits } from '$lib/models/code/code-model-bits';
+import { codeModelFromSafetensors, type CodeModelMetrics } from '$lib/models/code/code-model-file';
+import { parameterCount } from '$lib/models/code/code-transformer';
+import { readCorpus, splitTexts } from '../../../scripts/code-corpus-source';
+
+const metrics = JSON.parse(readFileSync('static/models/code-model-metrics.json', 'utf8')) as CodeModelMetrics;
+const baselines = JSON.parse(readFileSync('static/models/code-baselines.json', 'utf8')) as CodeBaselines;
+const model = codeModelFromSafetensors(new Uint8Array(readFileSync('static/models/code-model.safetensors')));
+const heldout = encodeFiles(splitTexts(readCorpus().files, 'heldout'));
+
+describe('the shipped code model', () => {
+  it('is the model its metrics file describes', () => {
+    expect(model.config).toEqual(metrics.config);
+    expect(parameterCount(model)).toBe(metrics.parameters);
+    expect(metrics.tokensSeen).toBe(metrics.steps * metrics.recipe.batch * metrics.recipe.window);
+  });
+
+  it('gives the recorded bits on the three smallest held-out files', () => {
+    expect(metrics.heldoutBitsPerFile).toHaveLength(heldout.length);
+    const smallest = heldout.map((f, i) => ({ f, i })).sort((a, b) => a.f.bytes.length - b.f.bytes.length).slice(0, 3);
+    for (const { f, i } of smallest) expect(Math.abs(fileBits(model, f.bytes) - metrics.heldoutBitsPerFile[i])).toBeLessThan(1e-2);
+  });
+
+  it('its held-out bits per character are the per-file bits over the held-out characters', () => {
+    const chars = heldout.reduce((n, f) => n + f.chars, 0);
+    expect(metrics.heldout.files).toBe(heldout.length);
+    expect(metrics.heldout.chars).toBe(chars);
+    // Each file's bits are recorded to 10⁻³: the sum may be off by 5·10⁻⁴ a file.
+    const sum = metrics.heldoutBitsPerFile.reduce((s, b) => s + b, 0);
+    expect(Math.abs(sum / chars - metrics.heldout.modelBpc)).toBeLessThan((5e-4 * heldout.length) / chars + 1e-12);
+  });
+
+  it('quotes the baselines as static/models/code-baselines.json measured them', () => {
+    expect(metrics.heldout.ngramBpc).toBe(baselines.ngramBpc);
+    expect(metrics.heldout.ngramOrder).toBe(baselines.ngramOrder);
+    expect(metrics.heldout.ngramSmoothing).toBe(baselines.ngramSmoothing);
+    expect(metrics.heldout.unigramBpc).toBe(baselines.unigramBpc);
+    expect(metrics.heldout.unigramSmoothing).toBe(baselines.unigramSmoothing);
+  });
+});

@@ -15,11 +15,21 @@ export interface ShippedCodeModel {
 }
 
 let pending: Promise<ShippedCodeModel> | null = null;
+let pendingMetrics: Promise<CodeModelMetrics> | null = null;
+
+/** The metrics alone (the prediction before figure 12b answers from them, without the weights). */
+export function loadShippedCodeMetrics(): Promise<CodeModelMetrics> {
+  pendingMetrics ??= fetchJson<CodeModelMetrics>(`${base}/models/code-model-metrics.json`, 'code-model-metrics.json').catch((e) => {
+    pendingMetrics = null;
+    throw e;
+  });
+  return pendingMetrics;
+}
 
 async function load(): Promise<ShippedCodeModel> {
   const [weights, metrics] = await Promise.all([
     fetchBytes(`${base}/models/code-model.safetensors`, 'the code model (code-model.safetensors)'),
-    fetchJson<CodeModelMetrics>(`${base}/models/code-model-metrics.json`, 'code-model-metrics.json')
+    loadShippedCodeMetrics()
   ]);
   return { weights, metrics };
 }

@@ -4,18 +4,23 @@
  * postMessage back to the client, both asynchronously, as the browser does.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Rng, saveParams } from '$lib/engine';
-import { createCodeTransformer, parameterCount, parameters, type CodeTransformerConfig } from '$lib/models/code/code-transformer';
+import { saveParams } from '$lib/engine';
+import { parameterCount, parameters, type CodeTransformerConfig } from '$lib/models/code/code-transformer';
 import { greedyContinuation } from '$lib/models/code/code-writer';
 import type { CodeModelReply, CodeModelRequest } from '$lib/workers/code-model-protocol';
+import { shakenCodeModel } from '../code/shaken-model';
 
 const TINY: CodeTransformerConfig = { context: 16, dModel: 8, heads: 2, layers: 2, hidden: 12 };
 
-function tinyModel() {
-  const m = createCodeTransformer(TINY, 3);
-  const rng = new Rng(4);
-  for (const p of parameters(m)) for (let i = 0; i < p.size; i++) p.data[i] += rng.normal(0, 0.3);
-  return { m, bytes: saveParams(parameters(m), { config: JSON.stringify(TINY) }) };
+/** A loaded client and the model it was given. */
+async function loadedClient() {
+  stubPage();
+  const { CodeModelClient } = await import('$lib/workers/code-model-client.svelte');
+  const m = shakenCodeModel(TINY, 3);
+  const client = new CodeModelClient();
+  client.load(saveParams(parameters(m), { config: JSON.stringify(TINY) }));
+  await until(() => client.ready);
+  return { m, client };
 }
 
 type Scope = { postMessage: (m: CodeModelReply) => void; onmessage: ((e: { data: CodeModelRequest }) => void) | null };
@@ -68,12 +73,7 @@ afterEach(() => {
 
 describe('the code model’s client and worker', () => {
   it('loads, writes what greedyContinuation writes, and opens a head', async () => {
-    stubPage();
-    const { CodeModelClient } = await import('$lib/workers/code-model-client.svelte');
-    const { m, bytes } = tinyModel();
-    const client = new CodeModelClient();
-    client.load(bytes);
-    await until(() => client.ready);
+    const { m, client } = await loadedClient();
     expect(client.info).toEqual({ parameters: parameterCount(m), context: 16, layers: 2, heads: 2, dModel: 8 });
     client.write('let ', 30);
     expect(client.writing).toBe(true);
@@ -89,12 +89,7 @@ describe('the code model’s client and worker', () => {
   });
 
   it('a newer write replaces the one in progress, and stop stops between characters', async () => {
-    stubPage();
-    const { CodeModelClient } = await import('$lib/workers/code-model-client.svelte');
-    const { m, bytes } = tinyModel();
-    const client = new CodeModelClient();
-    client.load(bytes);
-    await until(() => client.ready);
+    const { m, client } = await loadedClient();
     client.write('a', 100_000);
     client.write('b', 12, { kind: 'sample', temperature: 1, seed: 5 });
     await until(() => !client.writing);

@@ -6,13 +6,12 @@ import { base } from '$app/paths';
 import { fetchBytes, fetchJson } from '$lib/data/fetch-bytes';
 import { modelFromSafetensors, weightsFile, type AttentionMetrics } from '$lib/models/attention/attention-metrics';
 import type { TinyTransformer, Wiring } from '$lib/models/attention/tiny-transformer';
+import { loadOnce } from './load-once';
 
 export interface ShippedAttention {
   metrics: AttentionMetrics;
   models: Record<Wiring, Map<number, TinyTransformer>>;
 }
-
-let pending: Promise<ShippedAttention> | null = null;
 
 const shippedFile = (file: string) => `${base}/models/${file}`;
 
@@ -29,10 +28,4 @@ async function load(): Promise<ShippedAttention> {
   return { metrics, models };
 }
 
-export function loadShippedAttention(): Promise<ShippedAttention> {
-  pending ??= load().catch((e) => {
-    pending = null;
-    throw e;
-  });
-  return pending;
-}
+export const loadShippedAttention = loadOnce(load);

@@ -5,6 +5,7 @@
  */
 import { base } from '$app/paths';
 import { fetchJson } from '$lib/data/fetch-bytes';
+import { loadOnce } from './load-once';
 
 /** The parts of the metrics file the lecture quotes. */
 export interface CnnMetrics {
@@ -16,13 +17,5 @@ export interface CnnMetrics {
   seconds: number;
 }
 
-let pending: Promise<CnnMetrics> | null = null;
-
 /** The metrics; a failed load is forgotten, so the next call tries again. */
-export function loadCnnMetrics(): Promise<CnnMetrics> {
-  pending ??= fetchJson<CnnMetrics>(`${base}/models/cnn-metrics.json`, 'cnn-metrics.json').catch((e) => {
-    pending = null;
-    throw e;
-  });
-  return pending;
-}
+export const loadCnnMetrics = loadOnce(() => fetchJson<CnnMetrics>(`${base}/models/cnn-metrics.json`, 'cnn-metrics.json'));

@@ -7,6 +7,7 @@
 import { base } from '$app/paths';
 import { fetchBytes, fetchJson } from '$lib/data/fetch-bytes';
 import type { CodeModelMetrics } from '$lib/models/code/code-model-file';
+import { loadOnce } from './load-once';
 
 export interface ShippedCodeModel {
   /** static/models/code-model.safetensors, as bytes. */
@@ -14,31 +15,14 @@ export interface ShippedCodeModel {
   metrics: CodeModelMetrics;
 }
 
-let pending: Promise<ShippedCodeModel> | null = null;
-let pendingMetrics: Promise<CodeModelMetrics> | null = null;
-
 /** The metrics alone (the prediction before figure 12b answers from them, without the weights). */
-export function loadShippedCodeMetrics(): Promise<CodeModelMetrics> {
-  pendingMetrics ??= fetchJson<CodeModelMetrics>(`${base}/models/code-model-metrics.json`, 'code-model-metrics.json').catch((e) => {
-    pendingMetrics = null;
-    throw e;
-  });
-  return pendingMetrics;
-}
+export const loadShippedCodeMetrics = loadOnce(() => fetchJson<CodeModelMetrics>(`${base}/models/code-model-metrics.json`, 'code-model-metrics.json'));
 
-async function load(): Promise<ShippedCodeModel> {
+/** The weights and the metrics; a failed load is forgotten, so the next call tries again. */
+export const loadShippedCodeModel = loadOnce(async (): Promise<ShippedCodeModel> => {
   const [weights, metrics] = await Promise.all([
     fetchBytes(`${base}/models/code-model.safetensors`, 'the code model (code-model.safetensors)'),
     loadShippedCodeMetrics()
   ]);
   return { weights, metrics };
-}
-
-/** The weights and the metrics; a failed load is forgotten, so the next call tries again. */
-export function loadShippedCodeModel(): Promise<ShippedCodeModel> {
-  pending ??= load().catch((e) => {
-    pending = null;
-    throw e;
-  });
-  return pending;
-}
+});

@@ -51,9 +51,6 @@ export class CodeModelClient {
   get fault(): string {
     return this.worker.fault;
   }
-  get alive(): boolean {
-    return this.worker.alive;
-  }
 
   /** A fresh worker, given the weights again if it had been given them. False when none could be made. */
   start(): boolean {

@@ -4,7 +4,10 @@
  *
  * A "character" here is one Unicode code point of the text written: the model reads and writes
  * UTF-8 bytes, so a character outside ASCII is written as 2–4 bytes; its probability is the product
- * of its bytes' probabilities, and its top five are those of its first byte.
+ * of its bytes' probabilities, and its top five are those of its first byte. A WrittenChar's text
+ * is the character itself (U+FFFD for bytes that make none); an Alternative's text is already made
+ * visible ("↵", "␣", "0xE2"): models/code/code-symbol-labels.ts, whose visibleChar shows a
+ * written character the same way.
  */
 
 import type { Decoding, WrittenChar } from '$lib/models/code/code-writer';

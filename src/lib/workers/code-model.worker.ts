@@ -4,8 +4,10 @@
  * (protocol: code-model-protocol.ts). Writing takes one forward pass a byte, up to a tenth of a
  * second each on a slow machine, so it goes in slices of about SLICE_MS: after each slice the
  * characters written are posted and the worker yields to its message queue, where a `stop` or a
- * newer `write` may be waiting. Yielding is a message to itself (a MessageChannel), not
- * setTimeout, whose nested calls browsers hold back by 4 ms.
+ * newer `write` may be waiting. Yielding is setTimeout(0), as on the training loop (loop.ts):
+ * browsers hold nested timeouts back by 4 ms, little next to a 30 ms slice, and unlike a message
+ * to itself (a MessageChannel, which Node drains up to a thousand at a time) it lets every
+ * message waiting be heard first, wherever the script runs.
  */
 import { codeModelFromSafetensors } from '$lib/models/code/code-model-file';
 import { headAttention, headProjections } from '$lib/models/code/code-head-attention';
@@ -25,9 +27,7 @@ let model: CodeTransformer | null = null;
 /** The writing in progress: the newest `write` heard, until it finishes or is stopped. */
 let job: { id: number; writer: CodeWriter; left: number } | null = null;
 
-const channel = new MessageChannel();
-channel.port1.onmessage = () => guarded(writeSlice);
-const yieldThenWrite = () => channel.port2.postMessage(null);
+const yieldThenWrite = () => setTimeout(() => guarded(writeSlice), 0);
 
 function loaded(): CodeTransformer {
   if (!model) throw new Error('the code model is not loaded yet');

@@ -5,6 +5,7 @@
  * form as it is: it is the one Vite recognises to bundle the script as a worker.
  */
 import type { AttentionSnapshot, AttentionTrainConfig } from '$lib/models/attention/attention-trainer';
+import type { CodeLearnConfig, CodeLearnSnapshot } from '$lib/models/code/code-learn-trainer';
 import type { ScratchConfig, ScratchSnapshot } from '$lib/models/cnn/cnn-scratch';
 import type { IndexerSnapshot, IndexerTrainConfig } from '$lib/models/indexer/indexer-trainer';
 import type { NycTrainConfig, NycTrainSnapshot } from '$lib/models/mlp/nyc-mlp-trainer';
@@ -48,3 +49,6 @@ export const indexerTrainWorker = (): TrainingWorker<IndexerTrainConfig, Indexer
 
 /** Figure 12b: the shipped code model, writing and opened up. */
 export const codeModelWorker = (): TypedWorker<CodeModelRequest, CodeModelReply> => speaking(new Worker(new URL('./code-model.worker.ts', import.meta.url), { type: 'module' }));
+
+/** Figure 12b's "watch it learn": a small code model trained from random numbers. */
+export const codeLearnWorker = (): TrainingWorker<CodeLearnConfig, CodeLearnSnapshot> => speaking(new Worker(new URL('./code-learn.worker.ts', import.meta.url), { type: 'module' }));

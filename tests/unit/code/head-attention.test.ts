@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, saveParams } from '$lib/engine';
-import { createCodeTransformer, parameters, read, type CodeTransformerConfig } from '$lib/models/code/code-transformer';
+import { saveParams } from '$lib/engine';
+import { parameters, read, type CodeTransformerConfig } from '$lib/models/code/code-transformer';
 import { codeModelFromSafetensors } from '$lib/models/code/code-model-file';
 import { headAttention, headProjections } from '$lib/models/code/code-head-attention';
 import { readingWindow } from '$lib/models/code/code-writer';
+import { shakenCodeModel } from './shaken-model';
 
 const TINY: CodeTransformerConfig = { context: 12, dModel: 12, heads: 3, layers: 2, hidden: 16 };
 
-function shaken(seed: number) {
-  const m = createCodeTransformer(TINY, seed);
-  const rng = new Rng(seed + 100);
-  for (const p of parameters(m)) for (let i = 0; i < p.size; i++) p.data[i] += rng.normal(0, 0.5);
-  return m;
-}
+const shaken = (seed: number) => shakenCodeModel(TINY, seed, 0.5);
 
 describe('one head of the code model, opened up', () => {
   it('every head’s rows sum to one and are zero right of the diagonal, over the reading window', () => {

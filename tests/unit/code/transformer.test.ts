@@ -7,16 +7,12 @@ import {
 import { CodeTrainer, WindowSampler } from '$lib/models/code/code-trainer';
 import { fileBits, rowBits } from '$lib/models/code/code-model-bits';
 import { centralDifference } from '../support/finite-differences';
+import { shakenCodeModel } from './shaken-model';
 
 const TINY: CodeTransformerConfig = { context: 8, dModel: 8, heads: 2, layers: 2, hidden: 12 };
 
 /** A tiny model whose every parameter is moved off its initial value, so every gradient is sizeable. */
-function shaken(seed: number) {
-  const m = createCodeTransformer(TINY, seed);
-  const rng = new Rng(seed + 100);
-  for (const p of parameters(m)) for (let i = 0; i < p.size; i++) p.data[i] += rng.normal(0, 0.3);
-  return m;
-}
+const shaken = (seed: number) => shakenCodeModel(TINY, seed);
 
 const sequence = (rng: Rng, n: number) => Int32Array.from({ length: n }, (_, i) => (i === 0 ? FILE_START : Math.floor(rng.uniform() * 256)));
 

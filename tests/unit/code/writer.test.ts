@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '$lib/engine';
 import { FILE_START, utf8Bytes } from '$lib/models/code/code-bytes';
-import { createCodeTransformer, parameters, read, type CodeTransformerConfig } from '$lib/models/code/code-transformer';
+import { createCodeTransformer, read, type CodeTransformerConfig } from '$lib/models/code/code-transformer';
 import {
   CodeWriter, TEMPERATURE_RANGE, clampTemperature, greedyContinuation, readingWindow, writeContinuation
 } from '$lib/models/code/code-writer';
 import { byteLabel, symbolLabel, visibleChar } from '$lib/models/code/code-symbol-labels';
+import { shakenCodeModel } from './shaken-model';
 
 const TINY: CodeTransformerConfig = { context: 16, dModel: 8, heads: 2, layers: 2, hidden: 12 };
 
 /** A tiny model moved well off its initialisation, its output layer scaled so it is confident. */
 function confident(seed: number, config = TINY, sharpness = 30) {
-  const m = createCodeTransformer(config, seed);
-  const rng = new Rng(seed + 100);
-  for (const p of parameters(m)) for (let i = 0; i < p.size; i++) p.data[i] += rng.normal(0, 0.3);
+  const m = shakenCodeModel(config, seed);
   for (let i = 0; i < m.head.size; i++) m.head.data[i] *= sharpness;
   return m;
 }

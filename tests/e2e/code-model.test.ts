@@ -12,8 +12,10 @@ import { CODE_PROMPTS } from '../../src/lib/models/code/code-prompts';
 
 const metrics = JSON.parse(readFileSync('static/models/code-model-metrics.json', 'utf8'));
 const model = codeModelFromSafetensors(new Uint8Array(readFileSync('static/models/code-model.safetensors')));
-/** The figure's default length of writing (its "Characters to write" control). */
-const LENGTH = 160;
+/** How much the tests have the model write (its "Characters to write" control, set by the figure's URL key). */
+const LENGTH = 60;
+/** Figure 12b alone, writing LENGTH characters at a time. */
+const ALONE = { path: `/figure/12b?f12b.length=${LENGTH}`, reducedMotion: 'reduce' } as const;
 
 async function ready(page: Page) {
   const fig = await showFigure(page, '12b', '[data-action="code-write"]');
@@ -32,9 +34,9 @@ async function writeAfter(page: Page, prompt: string, chars = LENGTH) {
 }
 
 describe('figure 12b: a code model the reader runs', () => {
-  // Generous limits on waiting (a model to load, 160 characters to write on a busy machine), not things tested.
+  // Generous limits on waiting (a model to load, characters to write on a busy machine), not things tested.
   test('writes, most likely first, exactly what the same weights write in Node, for the ready-made prompts and a typed one', { timeout: 300_000 }, async ({ open }) => {
-    const { page } = await open({ reducedMotion: 'reduce' });
+    const { page } = await open(ALONE);
     for (const prompt of [CODE_PROMPTS[0].text, CODE_PROMPTS[2].text, 'const answer = ']) {
       await writeAfter(page, prompt);
       await pollReadout(page, '12b', 'completion', 30_000).toBe(greedyContinuation(model, prompt, LENGTH).trim());
@@ -42,7 +44,7 @@ describe('figure 12b: a code model the reader runs', () => {
   });
 
   test('opens every level on the real model: the loop, the parts, attention and its weights, descent, and a small copy that learns', { timeout: 400_000 }, async ({ open }) => {
-    const { page } = await open({ reducedMotion: 'reduce' });
+    const { page } = await open(ALONE);
     const fig = await writeAfter(page, CODE_PROMPTS[0].text);
     const level = (name: string) => fig.locator(`details[data-level="${name}"]`);
     for (const name of ['loop', 'model', 'attention', 'weights', 'descent', 'learn']) {
@@ -67,7 +69,7 @@ describe('figure 12b: a code model the reader runs', () => {
   });
 
   test('an empty prompt, a long one and one beyond plain English are each written after, the window explained', { timeout: 300_000 }, async ({ open }) => {
-    const { page } = await open({ reducedMotion: 'reduce' });
+    const { page } = await open(ALONE);
     const fig = await ready(page);
     await openMore(fig);
     for (const prompt of ['', 'x = 1;\n'.repeat(80), 'const grüße = "λ → 😀"; // ']) {

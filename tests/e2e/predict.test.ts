@@ -89,6 +89,12 @@ const TRUTH: Record<string, (page: Page) => Promise<Guess[]>> = {
     const run = new PerceptronRun(xorPoints(), 1);
     while (!run.converged && !run.cycle && run.epochs < 1000) run.step();
     return [run.converged ? 'stops' : 'never'];
+  },
+  async '12b'() {
+    // The metrics file as the training script wrote it, read from disk, not through the page.
+    const { heldout } = JSON.parse(readFileSync('static/models/code-model-metrics.json', 'utf8'));
+    const gap = heldout.ngramBpc - heldout.modelBpc;
+    return [Math.abs(gap) < 0.05 ? 'tie' : gap > 0 ? 'transformer' : 'counting'];
   }
 };
 

@@ -33,7 +33,7 @@ export const SECTIONS: readonly SectionMeta[] = [
   { n: 9, id: 'the-pattern', title: 'The pattern: one move everywhere', short: 'One move everywhere', minutes: 1, plan: 'core', classMinutes: 3 },
   { n: 10, id: 'perceptron', title: 'The road not taken: the perceptron', short: 'The perceptron', minutes: 3, plan: 'optional', classMinutes: 8 },
   { n: 11, id: 'sparse-attention', title: 'The frontier: a trainable indexer', short: 'A trainable indexer', minutes: 3, plan: 'optional', classMinutes: 8 },
-  { n: 12, id: 'verdict', title: 'The verdict: does the handoff work?', short: 'The verdict', minutes: 2, plan: 'core', classMinutes: 5 }
+  { n: 12, id: 'verdict', title: 'The verdict: does the handoff work?', short: 'The verdict', minutes: 3, plan: 'core', classMinutes: 8 }
 ];
 
 /** The class the plan is for, in minutes: the core sections' classMinutes must fit in it. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
-import { expect, pollReadout, readNumber, readText, test, openMore } from './fixture';
+import { expect, pollReadout, readNumber, readText, seriousAxeFindings, test, openMore } from './fixture';
 import { showFigure } from './browser';
 import { greedyContinuation } from '../../src/lib/models/code/code-writer';
 import { codeModelFromSafetensors } from '../../src/lib/models/code/code-model-file';
@@ -60,6 +60,12 @@ describe('figure 12b: a code model the reader runs', () => {
     await pollReadout(page, '12b', 'model-bpc').toBe(metrics.heldout.modelBpc.toFixed(2));
     await pollReadout(page, '12b', 'ngram-bpc').toBe(metrics.heldout.ngramBpc.toFixed(2));
     await pollReadout(page, '12b', 'unigram-bpc').toBe(metrics.heldout.unigramBpc.toFixed(2));
+
+    // Written text tinted, every level open: readable in both themes.
+    await fig.locator('[data-readout="completion"] .ch').nth(5).hover();
+    expect(await seriousAxeFindings(page), 'light').toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousAxeFindings(page, [], ['color-contrast']), 'dark').toEqual([]);
 
     // Watch it learn: the small copy's loss falls well below where it started.
     await level('learn').locator('[data-action="code-learn"]').click();

@@ -1,7 +1,7 @@
 /**
  * No style block repeated across components (issue 16): a look that two components share — the
  * same three or more declarations for one kind of thing — lives once, as a class in
- * src/lib/ui/theme.css or in a shared component, not copied into each figure's <style>. Read from
+ * src/lib/ui/theme.css or figure-parts.css or in a shared component, not copied into each figure's <style>. Read from
  * the files themselves: every rule of every component's <style> block under src/, its
  * declarations sorted, compared across files.
  */

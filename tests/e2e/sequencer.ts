@@ -5,7 +5,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * one worker idle (a fresh clone has no timings for Vitest to order by; it would go by file size,
  * and embed.test.ts, small but long, would run last, alone). Only the order changes.
  */
-const LONGEST_FIRST = ['keyboard', 'embed', 'smoke', 'open-simple-7-12', 'url-state-more', 'predict', 'subpath', 'print', 'offline', 'section2', 'uploads', 'own-data'];
+const LONGEST_FIRST = ['keyboard', 'embed', 'smoke', 'open-simple-7-12', 'code-model', 'url-state-more', 'predict', 'subpath', 'print', 'offline', 'section2', 'uploads', 'own-data'];
 
 const rank = (spec: TestSpecification) => {
   const i = LONGEST_FIRST.findIndex((name) => spec.moduleId.endsWith(`/${name}.test.ts`));

@@ -9,6 +9,7 @@ import { showFigure } from './browser';
 import { greedyContinuation } from '../../src/lib/models/code/code-writer';
 import { codeModelFromSafetensors } from '../../src/lib/models/code/code-model-file';
 import { CODE_PROMPTS } from '../../src/lib/models/code/code-prompts';
+import { bracketHeads } from '../../src/lib/models/code/bracket-heads';
 
 const metrics = JSON.parse(readFileSync('static/models/code-model-metrics.json', 'utf8'));
 const model = codeModelFromSafetensors(new Uint8Array(readFileSync('static/models/code-model.safetensors')));
@@ -56,6 +57,12 @@ describe('figure 12b: a code model the reader runs', () => {
     // Attention over the text as the model reads it: the picked place's weights add up to one.
     await readText(page, '12b', 'attention-row-sum', /^1\.000$/);
     await expect.poll(() => level('weights').locator('figure').count(), { timeout: 30_000 }).toBe(3);
+    // The bracket head, found on the text shown, is the one Node finds on the same text with the same weights.
+    const shown = CODE_PROMPTS[0].text + greedyContinuation(model, CODE_PROMPTS[0].text, LENGTH);
+    const best = bracketHeads(model, shown).heads[0];
+    await level('attention').locator('[data-action="bracket-head"]').click();
+    await pollReadout(page, '12b', 'bracket-head').toBe(`layer ${best.layer + 1}, head ${best.head + 1}`);
+    await pollReadout(page, '12b', 'bracket-weight').toBe(`${(100 * best.weight).toFixed(0)}%`);
     // The three held-out figures, as shipped.
     await pollReadout(page, '12b', 'model-bpc').toBe(metrics.heldout.modelBpc.toFixed(2));
     await pollReadout(page, '12b', 'ngram-bpc').toBe(metrics.heldout.ngramBpc.toFixed(2));

@@ -10,6 +10,7 @@
  * written character the same way.
  */
 
+import type { BracketReading } from '$lib/models/code/bracket-heads';
 import type { Decoding, WrittenChar } from '$lib/models/code/code-writer';
 
 // The written characters are the writer's own types (src/lib/models/code/code-writer.ts, which
@@ -41,5 +42,7 @@ export type CodeModelReply =
       /** That head's W_Q, W_K, W_V: dModel × headDim each, row-major. */
       wq: Float32Array; wk: Float32Array; wv: Float32Array;
       dModel: number; headDim: number;
+      /** Over the same text, every head's weight from before each closing bracket to its opener (bracket-heads.ts). */
+      brackets: BracketReading;
     }
   | { type: 'error'; message: string };

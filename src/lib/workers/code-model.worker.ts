@@ -11,6 +11,7 @@
  */
 import { codeModelFromSafetensors } from '$lib/models/code/code-model-file';
 import { headAttention, headProjections } from '$lib/models/code/code-head-attention';
+import { bracketHeads } from '$lib/models/code/bracket-heads';
 import { parameterCount, type CodeTransformer } from '$lib/models/code/code-transformer';
 import { CodeWriter, type WrittenChar } from '$lib/models/code/code-writer';
 import type { CodeModelReply, CodeModelRequest } from './code-model-protocol';
@@ -78,7 +79,8 @@ function handle(msg: CodeModelRequest) {
       const m = loaded();
       const { labels, weights } = headAttention(m, msg.text, msg.layer, msg.head);
       const { wq, wk, wv, dModel, headDim } = headProjections(m, msg.layer, msg.head);
-      scope.postMessage({ type: 'attention', id: msg.id, labels, weights, wq, wk, wv, dModel, headDim }, [weights.buffer, wq.buffer, wk.buffer, wv.buffer]);
+      const brackets = bracketHeads(m, msg.text);
+      scope.postMessage({ type: 'attention', id: msg.id, labels, weights, wq, wk, wv, dModel, headDim, brackets }, [weights.buffer, wq.buffer, wk.buffer, wv.buffer]);
       break;
     }
   }

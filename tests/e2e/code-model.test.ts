@@ -89,7 +89,7 @@ describe('figure 12b: a code model the reader runs', () => {
       await writeAfter(page, prompt);
       const window = await readText(page, '12b', 'code-window', /\w/);
       if (new TextEncoder().encode(prompt).length + 1 > model.config.context) expect(window).toMatch(/out of its sight/);
-      else expect(window).toMatch(/reads all/);
+      else expect(window).toMatch(/all fit/);
       expect(await fig.locator('[data-readout="completion"]').textContent()).not.toMatch(/NaN|undefined/);
     }
   });

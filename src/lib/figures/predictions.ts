@@ -337,8 +337,8 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
     figure: '12b',
     title: 'Descent against counting',
     question:
-      'A counting model reads the training code and notes which character followed each run of characters; it needs no descent at all. ' +
-      'On code neither has seen, which guesses the next character better: the counting model, or the small transformer of figure 12b after its training?',
+      'A counting model just counts, in the training code, which character came after each run of characters (runs as long as works best on other files), and guesses from those counts; ' +
+      'no gradient descent is involved. On code neither has seen, which guesses the next character better: the counting model, or the small transformer of figure 12b after its training?',
     parts: [choose('Better at guessing', { transformer: 'The transformer', counting: 'The counting model', tie: 'About the same' })],
     async answer() {
       const { loadShippedCodeMetrics } = await import('$lib/state/shipped-code-model');
@@ -349,8 +349,9 @@ export const PREDICTION_MOMENTS: readonly PredictionMoment[] = [
       return {
         truth: [truth],
         fact:
-          `On ${heldout.files} files neither had seen, the transformer needs ${heldout.modelBpc.toFixed(2)} bits per character and the counting model ` +
-          `(runs of up to ${heldout.ngramOrder - 1} characters) ${heldout.ngramBpc.toFixed(2)}; lower is better. Counting single characters alone needs ${heldout.unigramBpc.toFixed(2)}.`
+          'A guesser is scored in bits per character: on average, how many yes-or-no questions you would still need to pin down the next character after seeing its guesses; lower is better. ' +
+          `On ${heldout.files} files neither had seen, the transformer needs ${heldout.modelBpc.toFixed(2)} and the counting model (up to ${heldout.ngramOrder - 1} characters back) ` +
+          `${heldout.ngramBpc.toFixed(2)}; counting single characters alone needs ${heldout.unigramBpc.toFixed(2)}.`
       };
     }
   }

@@ -19,16 +19,16 @@ export interface ModelPart {
 export function modelParts(c: CodeTransformerConfig): ModelPart[] {
   const d = c.dModel, h = c.hidden;
   return [
-    { name: 'Character table', does: `one row of ${d} numbers for each of the ${INPUT_SYMBOLS} symbols it can read`, times: 1, numbers: INPUT_SYMBOLS * d },
+    { name: 'Character table', does: `one row of ${d} numbers for each of the ${BYTE_VOCAB} byte values and the start-of-file mark`, times: 1, numbers: INPUT_SYMBOLS * d },
     { name: 'Position table', does: `one row for each of the ${c.context} places in its window`, times: 1, numbers: c.context * d },
     {
       name: 'Attention',
-      does: `${c.heads} heads; W_Q, W_K, W_V make each place's query, key and value, W_O mixes the heads back`,
+      does: `${c.heads} heads: three matrices make each place's query, key and value, a fourth mixes the heads back; ${2 * d} numbers rescale its input`,
       times: c.layers,
       numbers: 4 * d * d + 2 * d
     },
-    { name: 'Small network', does: `${d} → ${h} → ${d}, applied at every place on its own`, times: c.layers, numbers: d * h + h + h * d + d + 2 * d },
-    { name: 'Output', does: `a score for each of the ${BYTE_VOCAB} byte values that could come next`, times: 1, numbers: 2 * d + d * BYTE_VOCAB + BYTE_VOCAB }
+    { name: 'Small network', does: `${d} → ${h} → ${d}, applied at every place on its own; ${2 * d} numbers rescale its input`, times: c.layers, numbers: d * h + h + h * d + d + 2 * d },
+    { name: 'Output', does: `a score for each of the ${BYTE_VOCAB} byte values that could come next; ${2 * d} numbers rescale its input`, times: 1, numbers: 2 * d + d * BYTE_VOCAB + BYTE_VOCAB }
   ];
 }
 

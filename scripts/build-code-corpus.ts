@@ -11,7 +11,7 @@
  *
  *   npm run data:code-corpus            (npx tsx scripts/build-code-corpus.ts)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CODE_SPLITS, MAX_FILE_BYTES, MAX_LINE_CHARS } from '../src/lib/models/code/code-corpus';
 import { chooseLearnFiles, joinLearnText } from '../src/lib/models/code/code-learn-text';
@@ -20,6 +20,8 @@ import { ROOT, readCorpus } from './code-corpus-source';
 export const CORPUS_LIST = path.join(ROOT, 'static', 'models', 'code-corpus.json');
 export const corpusText = (split: string) => path.join(ROOT, 'corpus', `code-${split}.txt`);
 export const LEARN_TEXT = path.join(ROOT, 'static', 'data', 'code-learn.txt');
+/** The licences of the packages the excerpt copies from: MIT asks that its notice go with every substantial copy. */
+export const LEARN_LICENCES = path.join(ROOT, 'static', 'data', 'code-learn-licences.txt');
 
 /** JSON with each top-level field on its own line and each element of a top-level list on its own: diffable. */
 function oneRecordALine(value: Record<string, unknown>): string {
@@ -51,6 +53,19 @@ for (const split of CODE_SPLITS) {
 const learn = chooseLearnFiles(files);
 mkdirSync(path.dirname(LEARN_TEXT), { recursive: true });
 writeFileSync(LEARN_TEXT, joinLearnText(learn.map((f) => f.text)));
+const licenceFile = (dir: string) => ['LICENSE', 'LICENSE.md', 'LICENCE', 'LICENSE.txt'].map((n) => path.join(dir, n)).find((f) => existsSync(f));
+writeFileSync(
+  LEARN_LICENCES,
+  `code-learn.txt holds whole source files of the packages below, as installed from package-lock.json;\neach package's licence follows.\n\n` +
+    packages
+      .filter((p) => learn.some((f) => f.package === p.name))
+      .map((p) => {
+        const file = licenceFile(path.join(ROOT, 'node_modules', p.name));
+        if (!file) throw new Error(`no licence file in node_modules/${p.name}`);
+        return `== ${p.name} ${p.version} (${p.licence}) ==\n\n${readFileSync(file, 'utf8').trim()}\n`;
+      })
+      .join('\n')
+);
 const count = (split: string) => files.filter((f) => f.split === split).length;
 console.log(
   `code corpus: ${files.length} files (${CODE_SPLITS.map((s) => `${s} ${count(s)}`).join(', ')}), ` +

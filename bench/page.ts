@@ -53,6 +53,8 @@ async function open(browser: Browser, url: string, reducedMotion = false): Promi
   // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which wraps
   // named functions in a __name(…) helper the page does not have.
   await context.addInitScript('globalThis.__name = (f) => f;');
+  // The questions off, as for a second reading: no figure waits behind its prediction.
+  await context.addInitScript("localStorage.setItem('gh-predictions-off', '1');");
   const page = await context.newPage();
   page.on('pageerror', (e) => log('page error:', String(e)));
   await page.goto(url + '/', { waitUntil: 'load' });
@@ -127,7 +129,8 @@ try {
   if (runs('tasks')) {
     const tasks: Record<string, unknown> = {};
     for (const t of TRAINERS) {
-      log(`training figure ${t.id} for ${trainSeconds} s…`);
+      const key = t.key ?? t.id;
+      log(`training figure ${key} for ${trainSeconds} s…`);
       const page = await open(browser, url, t.reducedMotion);
       const fig = await showFigure(page, t.id, t.ready);
       await t.prepare?.(fig, page);
@@ -137,9 +140,9 @@ try {
       await page.waitForTimeout(trainSeconds * 1000);
       await t.stop(fig, page);
       const s = await tracer.stop();
-      tasks[t.id] = { ...s, seconds: trainSeconds, ...stamp() };
+      tasks[key] = { ...s, seconds: trainSeconds, ...stamp() };
       say(
-        `longest main-thread task while ${t.id} trains: ${s.longest.toFixed(1)} ms (CPU ${s.longestCpu.toFixed(1)} ms; ${s.over50} of ${s.count} tasks over 50 ms); ` +
+        `longest main-thread task while ${key} trains: ${s.longest.toFixed(1)} ms (CPU ${s.longestCpu.toFixed(1)} ms; ${s.over50} of ${s.count} tasks over 50 ms); ` +
           `budget ≤ ${BUDGET.taskMs} ms: ${verdict(s.longest <= BUDGET.taskMs)}`
       );
       for (const l of s.long) log(`  ${l.ms.toFixed(0)} ms (CPU ${l.cpuMs.toFixed(0)} ms) at ${l.at.toFixed(0)} ms: ${l.inside}`);

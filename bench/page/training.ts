@@ -5,7 +5,10 @@
 import type { Locator, Page } from 'playwright-core';
 
 export interface Trainer {
+  /** The figure's id. */
   id: string;
+  /** The result's name, when one figure is measured doing two things (12b writing, 12b learning). */
+  key?: string;
   /** Selector inside the figure that shows it has drawn and can be used. */
   ready: string;
   reducedMotion?: boolean;
@@ -59,6 +62,32 @@ export const TRAINERS: Trainer[] = [
       await visible(fig.getByRole('button', { name: 'Play' }));
     },
     start: (fig) => fig.getByRole('button', { name: 'Play' }).click(),
+    stop: async (fig) => {
+      const pause = fig.getByRole('button', { name: 'Pause' });
+      if (await pause.count()) await pause.click();
+    }
+  },
+  {
+    id: '12b',
+    key: '12b-write',
+    ready: '[data-action="code-write"]',
+    // The attention level open too: the figure asks for attention again once the writing is done.
+    prepare: async (fig) => {
+      await until(() => fig.locator('[data-action="code-write"]').isEnabled());
+      await fig.locator('details[data-level="attention"] summary').click();
+    },
+    start: (fig) => fig.locator('[data-action="code-write"]').click(),
+    stop: async (fig) => {
+      const stop = fig.getByRole('button', { name: 'Stop' });
+      if (await stop.count()) await stop.click();
+    }
+  },
+  {
+    id: '12b',
+    key: '12b-learn',
+    ready: '[data-action="code-write"]',
+    prepare: (fig) => fig.locator('details[data-level="learn"] summary').click(),
+    start: (fig) => fig.locator('[data-action="code-learn"]').click(),
     stop: async (fig) => {
       const pause = fig.getByRole('button', { name: 'Pause' });
       if (await pause.count()) await pause.click();

@@ -20,6 +20,12 @@ export interface Trainer {
 
 const visible = (l: Locator, timeout = 60_000) => l.first().waitFor({ state: 'visible', timeout });
 
+/** Presses the button of that name if the figure shows it (a run may have ended by itself). */
+const pressIfShown = (name: string) => async (fig: Locator) => {
+  const button = fig.getByRole('button', { name });
+  if (await button.count()) await button.click();
+};
+
 async function until(check: () => Promise<boolean>, timeout = 60_000) {
   const end = Date.now() + timeout;
   while (!(await check())) {
@@ -62,10 +68,7 @@ export const TRAINERS: Trainer[] = [
       await visible(fig.getByRole('button', { name: 'Play' }));
     },
     start: (fig) => fig.getByRole('button', { name: 'Play' }).click(),
-    stop: async (fig) => {
-      const pause = fig.getByRole('button', { name: 'Pause' });
-      if (await pause.count()) await pause.click();
-    }
+    stop: pressIfShown('Pause')
   },
   {
     id: '12b',
@@ -77,10 +80,7 @@ export const TRAINERS: Trainer[] = [
       await fig.locator('details[data-level="attention"] summary').click();
     },
     start: (fig) => fig.locator('[data-action="code-write"]').click(),
-    stop: async (fig) => {
-      const stop = fig.getByRole('button', { name: 'Stop' });
-      if (await stop.count()) await stop.click();
-    }
+    stop: pressIfShown('Stop')
   },
   {
     id: '12b',
@@ -88,20 +88,14 @@ export const TRAINERS: Trainer[] = [
     ready: '[data-action="code-write"]',
     prepare: (fig) => fig.locator('details[data-level="learn"] summary').click(),
     start: (fig) => fig.locator('[data-action="code-learn"]').click(),
-    stop: async (fig) => {
-      const pause = fig.getByRole('button', { name: 'Pause' });
-      if (await pause.count()) await pause.click();
-    }
+    stop: pressIfShown('Pause')
   },
   {
     id: '11',
     ready: '[data-readout="recall"]',
     prepare: (fig) => until(async () => (await fig.locator('[data-readout="recall"]').textContent()) !== '—'),
     start: (fig) => fig.getByRole('button', { name: /Train a fresh indexer/ }).click(),
-    stop: async (fig) => {
-      const pause = fig.getByRole('button', { name: 'Pause' });
-      if (await pause.count()) await pause.click();
-    }
+    stop: pressIfShown('Pause')
   }
 ];
 

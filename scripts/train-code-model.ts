@@ -36,6 +36,14 @@ const batch = arg('batch', 16), lr = arg('lr', 3e-3), seed = arg('seed', 1);
 const CURVE_EVERY = 10, LOOK_EVERY = 500, LOOK_FILES = 6;
 const WARMUP = Math.min(100, steps);
 
+// The commit the run starts from (the checkout may move on during an hour of training).
+const commit = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+})();
 const { files } = readCorpus();
 const trainTexts = splitTexts(files, 'train');
 const train = encodeFiles(trainTexts);
@@ -78,13 +86,6 @@ const baselines = measureBaselines({ train: trainTexts, validation: splitTexts(f
 console.log(`held-out: transformer ${modelBpc.toFixed(3)}, ${baselines.ngramOrder}-gram ${baselines.ngramBpc.toFixed(3)}, unigram ${baselines.unigramBpc.toFixed(3)} bpc`);
 if (smoke) process.exit(0);
 
-const commit = (() => {
-  try {
-    return execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-})();
 const metrics = {
   date: new Date().toISOString().slice(0, 10),
   commit,

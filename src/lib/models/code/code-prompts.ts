@@ -1,6 +1,7 @@
 /**
- * Figure 12b's ready-made prompts: openings of the kind of code the model read (the JavaScript and
- * TypeScript sources of this project's own dependencies), so what it writes can be judged by eye.
+ * Figure 12b's ready-made prompts: openings of the kind of code the model read (the sources of Svelte
+ * and SvelteKit: tabs for indents, names_with_underscores, JSDoc types), so what it writes can be
+ * judged by eye; in another style (two-space indents, camelCase) the small model mostly loses its way.
  * The reader may edit any of them or type their own.
  */
 export interface CodePrompt {
@@ -12,11 +13,11 @@ export interface CodePrompt {
 }
 
 export const CODE_PROMPTS: readonly CodePrompt[] = [
-  { key: 'function', label: 'a function', text: 'function clamp(value, min, max) {\n  ' },
-  { key: 'loop', label: 'a loop', text: 'for (let i = 0; i < items.length; i++) {\n    ' },
-  { key: 'import', label: 'an import', text: "import { " },
-  { key: 'comment', label: 'a comment', text: '/**\n * Returns ' },
-  { key: 'condition', label: 'a check', text: "if (typeof value === '" }
+  { key: 'function', label: 'a function', text: 'export function ' },
+  { key: 'check', label: 'a check', text: '\t\tif (' },
+  { key: 'import', label: 'an import', text: 'import { ' },
+  { key: 'documented', label: 'a documented function', text: '/** @param {string} name */\nexport function ' },
+  { key: 'variable', label: 'a variable', text: 'const ' }
 ];
 
 export const promptText = (key: string): string => (CODE_PROMPTS.find((p) => p.key === key) ?? CODE_PROMPTS[0]).text;

@@ -252,7 +252,7 @@ export const FIGURES: readonly FigureEntry[] = [
     id: '12b',
     section: 12,
     title: 'A code model you can run, trained by this page’s engine',
-    caption: 'Start some code and press Write: a small language model trained on source code continues it one character at a time, each character tinted by how sure the model was. Point at a character to see what else it weighed. Then open the model level by level, down to one head’s attention and its W_Q, W_K, W_V, to the training curve, and to a small copy that learns while you watch.',
+    caption: 'Start some code and press Write: a small language model trained on source code continues it one character at a time, each character tinted by how sure the model was. Point at a character to see what else it weighed. Then open the model level by level, down to one head’s attention and the query, key and value matrices behind it, to the training curve, and to a small copy that learns while you watch.',
     description: 'Loading the code model.',
     load: () => import('./12-verdict/CodeWriter.svelte'),
     minHeight: 720

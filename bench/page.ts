@@ -7,6 +7,7 @@
  *   --no-build            measure the existing build/ instead of running `npm run build` first
  *   --heap-minutes A,B    heap of figure 5d training after A and after B minutes (default 1,10)
  *   --train-seconds N     how long each training figure trains while its tasks are traced (default 15)
+ *   --trainers a,b        with tasks: trace only these figures (their ids, or 12b-write, 12b-learn)
  *   --only a,b            run a subset: load, lighthouse, tasks, fps, heap. A subset run replaces
  *                         only those parts of bench/page.json; each part records when and at which
  *                         commit it was measured.
@@ -35,6 +36,7 @@ const build = !process.argv.includes('--no-build');
 const [heapA, heapB] = (option('--heap-minutes') ?? '1,10').split(',').map(Number);
 const trainSeconds = Number(option('--train-seconds') ?? 15);
 const only = option('--only')?.split(',');
+const trainers = option('--trainers')?.split(',');
 const runs = (part: string) => !only || only.includes(part);
 if (!(heapA > 0 && heapB > heapA) || !(trainSeconds > 0)) {
   throw new Error('--heap-minutes wants A,B with 0 < A < B; --train-seconds a positive number');
@@ -128,7 +130,7 @@ try {
 
   if (runs('tasks')) {
     const tasks: Record<string, unknown> = {};
-    for (const t of TRAINERS) {
+    for (const t of TRAINERS.filter((t) => !trainers || trainers.includes(t.key ?? t.id))) {
       const key = t.key ?? t.id;
       log(`training figure ${key} for ${trainSeconds} s…`);
       const page = await open(browser, url, t.reducedMotion);
@@ -205,6 +207,8 @@ if (only && existsSync(OUT)) {
   // Keep the parts this run did not measure; the printed lines are rebuilt from all parts.
   const previous = JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>;
   const merged = { ...previous, ...result, date: previous.date, command: previous.command, machine: previous.machine };
+  // A run of some trainers (--trainers) keeps the other figures' traces.
+  if (trainers && result.tasks) merged.tasks = { ...(previous.tasks as Record<string, unknown>), ...(result.tasks as Record<string, unknown>) };
   merged.subsetRuns = [...((previous.subsetRuns as string[]) ?? []), `${result.date}: ${result.command}`];
   const key = (l: string) => l.split(':')[0];
   const before = (previous.lines as string[]) ?? [];

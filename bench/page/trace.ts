@@ -64,7 +64,8 @@ export function mainThreadTasks(events: TraceEvent[]): Tasks {
   const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
   const runs = onMain.filter((e) => e.name === 'RunTask');
   const tasks = runs.map((e) => (e.dur ?? 0) / 1000);
-  const t0 = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+  // A reduce, not Math.min(...): a busy figure's trace holds more events than a call may take arguments.
+  const t0 = events.reduce((m, e) => (e.ts > 0 && e.ts < m ? e.ts : m), Infinity);
   const long = runs
     .filter((e) => (e.dur ?? 0) > 50_000)
     .map((e) => ({ ms: e.dur! / 1000, cpuMs: (e.tdur ?? 0) / 1000, at: (e.ts - t0) / 1000, inside: inside(e, onMain) }));

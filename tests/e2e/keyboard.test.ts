@@ -235,8 +235,20 @@ describe('the page by keyboard alone', () => {
       .toBeGreaterThanOrEqual(Math.ceil(figures.length / 2));
     console.log('descriptions that followed the key press:', described.join(' '));
     expect(unchanged, 'figures where no key on their first controls changed anything').toEqual([]);
-    // Let the last descriptions settle before axe looks.
-    await page.waitForTimeout(1500);
+    // Runs the key presses started (2c's fit, a training) would change the page while axe reads it: a
+    // button axe found enabled can grey out before it reads its colours (seen once as a 3.3 contrast on
+    // 2c's disabled-looking button). Pause every run, then wait until the page keeps still for 2 s.
+    await page.evaluate(() => {
+      for (const b of document.querySelectorAll<HTMLButtonElement>('[data-figure] button')) {
+        if (/^(Pause|Stop)$/.test(b.textContent?.trim() ?? '') && b.checkVisibility() && !b.disabled) b.click();
+      }
+      const w = window as unknown as { __lastChange: number };
+      w.__lastChange = performance.now();
+      new MutationObserver(() => (w.__lastChange = performance.now())).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await expect
+      .poll(() => page.evaluate(() => performance.now() - (window as unknown as { __lastChange: number }).__lastChange), { timeout: 90_000, message: 'the page never kept still for 2 s after the runs were paused' })
+      .toBeGreaterThan(2000);
 
     await page.emulateMedia({ colorScheme: 'light' });
     expect(await seriousAxeFindings(page), 'light').toEqual([]);

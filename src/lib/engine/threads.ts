@@ -13,7 +13,7 @@
  * thread. Splits give every output element to exactly one thread, computed in the same order as
  * on one thread, so results are bit-identical whatever the thread count.
  */
-import { KERNEL_NAMES, SHARED_MAX_PAGES, kernelsOn, simd, simdModuleBytes, useSharedMemory, type Kernels } from './kernels/simd';
+import { SHARED_MAX_PAGES, bind, simd, simdModuleBytes, useSharedMemory, type Simd, type SimdExports } from './kernels/simd';
 
 /** The control array's layout (thread-helper.worker.js reads the same). */
 const GENERATION = 0, DONE = 1, FAILED = 2, HEADER = 4;
@@ -30,7 +30,7 @@ interface Pool {
   helpers: Helper[];
   control: Int32Array;
   /** One recorder per helper: the kernels' calls written into its slot instead of run. */
-  recorders: Kernels[];
+  recorders: Simd[];
   /** Threads the kernels may use (1 + helpers at most). */
   active: number;
 }
@@ -77,15 +77,16 @@ async function start(n: number): Promise<number> {
     const memory = new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
     const control = new Int32Array(new SharedArrayBuffer(4 * (HEADER + (n - 1) * SLOT_INTS)));
     const bytes = simdModuleBytes(true);
+    const names = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).filter((e) => e.kind === 'function').map((e) => e.name);
     const ready: Promise<void>[] = [];
     for (let h = 0; h < n - 1; h++) {
-      const { helper, started } = spawn({ bytes, memory, control: control.buffer, names: [...KERNEL_NAMES], slot: slotOf(h) });
+      const { helper, started } = spawn({ bytes, memory, control: control.buffer, names, slot: slotOf(h) });
       helpers.push(helper);
       ready.push(started);
     }
     await Promise.all(ready);
     useSharedMemory(memory);
-    pool = { helpers, control, recorders: helpers.map((_, h) => recorder(control, slotOf(h))), active: n };
+    pool = { helpers, control, recorders: helpers.map((_, h) => recorder(memory, names, control, slotOf(h))), active: n };
     return n;
   } catch {
     for (const helper of helpers) helper.terminate();
@@ -127,16 +128,22 @@ function spawn(init: Init): { helper: Helper; started: Promise<void> } {
   return { helper: worker, started };
 }
 
-/** Kernels that append their calls to a helper's slot: [length, (kernel, count, args…)…]. */
-function recorder(control: Int32Array, slot: number): Kernels {
-  return kernelsOn((kernel, args) => {
+/**
+ * The kernels bound to stand-ins for the module's exports that append each call to a helper's
+ * slot, [length, (kernel index in `names`, argument count, arguments…)…], instead of running it.
+ */
+function recorder(memory: WebAssembly.Memory, names: string[], control: Int32Array, slot: number): Simd {
+  const record = (kernel: number, args: number[]): void => {
     const at = slot + 1 + control[slot];
     if (at + 2 + args.length > slot + SLOT_INTS) throw new Error('threads: too many kernel calls for one helper');
-    control[at] = KERNEL_NAMES.indexOf(kernel);
+    control[at] = kernel;
     control[at + 1] = args.length;
     for (let a = 0; a < args.length; a++) control[at + 2 + a] = args[a];
     control[slot] += 2 + args.length;
-  });
+  };
+  const exports: Record<string, unknown> = { memory };
+  names.forEach((name, kernel) => { exports[name] = (...args: number[]) => record(kernel, args); });
+  return bind(exports as unknown as SimdExports);
 }
 
 /**
@@ -145,7 +152,7 @@ function recorder(control: Int32Array, slot: number): Kernels {
  * given (for a helper, they are recorded and run there), so it must not read their results.
  * parts ≤ threadCount().
  */
-export function parallel(parts: number, work: (kernels: Kernels, part: number) => void): void {
+export function parallel(parts: number, work: (kernels: Simd, part: number) => void): void {
   const local = simd()!;
   if (!pool || parts <= 1) {
     work(local, 0);

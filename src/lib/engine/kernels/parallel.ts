@@ -11,7 +11,7 @@
  */
 import { parallel, threadCount } from '../threads';
 import type { ConvGeometry } from './conv-geometry';
-import { MR, NR, type Kernels } from './simd';
+import { MR, NR, type Simd } from './simd';
 
 /** Long reductions are cut into slices of this many k so a slice of op(B) stays in cache. */
 const KC = 512;
@@ -37,7 +37,7 @@ const imbalance = (items: number, parts: number): number => Math.ceil(items / pa
 
 /** The product on one thread, k in slices of KC (accumulating after the first: same sums as one pass). */
 function gemmSlices(
-  k: Kernels, a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
+  k: Simd, a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
   M: number, N: number, K: number, accumulate: boolean
 ): void {
   for (let k0 = 0; k0 < K; k0 += KC) {
@@ -45,7 +45,7 @@ function gemmSlices(
   }
 }
 
-/** Kernels.gemm (M % MR == 0, N % NR == 0), split by output rows or columns, whichever splits more evenly. */
+/** Simd.gemm (M % MR == 0, N % NR == 0), split by output rows or columns, whichever splits more evenly. */
 export function gemm(
   a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
   M: number, N: number, K: number, accumulate: boolean
@@ -65,7 +65,7 @@ export function gemm(
 }
 
 /** Runs `each(kernels, slice, n0)` on consecutive slices of the batch's images, one per thread. */
-function byImages(g: ConvGeometry, floats: number, each: (kernels: Kernels, slice: ConvGeometry, n0: number) => void): void {
+function byImages(g: ConvGeometry, floats: number, each: (kernels: Simd, slice: ConvGeometry, n0: number) => void): void {
   const parts = threadsFor(floats, MIN_FLOATS_PER_THREAD, g.N);
   parallel(parts, (kernels, part) => {
     const [n0, n1] = span(g.N, part, parts);
@@ -73,14 +73,14 @@ function byImages(g: ConvGeometry, floats: number, each: (kernels: Kernels, slic
   });
 }
 
-/** Kernels.im2col, split by images. */
+/** Simd.im2col, split by images. */
 export function im2col(g: ConvGeometry, x: number, col: number, ld: number): void {
   const rows = g.OH * g.OW;
   byImages(g, g.N * rows * ld, (kernels, slice, n0) =>
     kernels.im2col(slice, x + n0 * g.H * g.W * g.C, col + n0 * rows * ld, ld));
 }
 
-/** Kernels.col2im, split by images (each image's gradient only collects its own windows). */
+/** Simd.col2im, split by images (each image's gradient only collects its own windows). */
 export function col2im(g: ConvGeometry, col: number, ld: number, dx: number): void {
   const rows = g.OH * g.OW;
   byImages(g, g.N * rows * ld, (kernels, slice, n0) =>

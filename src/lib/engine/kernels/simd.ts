@@ -35,15 +35,21 @@ export function simdModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
   return m.bytes();
 }
 
-/** The module's kernels by export name. */
-export type KernelName = 'gemm' | 'im2col' | 'col2im' | 'maxpool';
-export const KERNEL_NAMES: readonly KernelName[] = ['gemm', 'im2col', 'col2im', 'maxpool'];
+type Fn = (...args: number[]) => void;
 
-/** Runs one kernel with byte arguments, as the module exports take them. */
-export type Invoke = (kernel: KernelName, args: number[]) => void;
+/** The module's exports: its memory and kernels, which take byte addresses. */
+export interface SimdExports {
+  memory: WebAssembly.Memory; gemm: Fn; im2col: Fn; col2im: Fn; maxpool: Fn;
+}
 
 /** The kernels on float offsets into `reserve`'s array (byte conversion happens here). */
-export interface Kernels {
+export interface Simd {
+  /**
+   * A Float32Array over the module's memory with at least `floats` elements. Growing the memory
+   * replaces the array, so take it after the last reserve and don't keep it across calls that
+   * may reserve more.
+   */
+  reserve(floats: number): Float32Array;
   /** C (+)= op(A)·op(B): op(A)(i,k) = m[a + i·si + k·sk], op(B)(k,j) = m[b + k·ldb + j], C(i,j) = m[c + i·ldc + j]. */
   gemm(
     a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
@@ -57,44 +63,37 @@ export interface Kernels {
   maxPool(g: ConvGeometry, x: number, y: number, arg: number): void;
 }
 
-export interface Simd extends Kernels {
-  /**
-   * A Float32Array over the module's memory with at least `floats` elements. Growing the memory
-   * replaces the array, so take it after the last reserve and don't keep it across calls that
-   * may reserve more.
-   */
-  reserve(floats: number): Float32Array;
+let instance: Simd | null | undefined;
+
+export function simd(): Simd | null {
+  if (instance !== undefined) return instance;
+  instance = null;
+  try {
+    if (typeof WebAssembly === 'undefined') return null;
+    const bytes = simdModuleBytes();
+    if (!WebAssembly.validate(bytes)) return null;
+    instance = bind(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as SimdExports);
+  } catch {
+    instance = null;
+  }
+  return instance;
 }
 
-/** The kernels on float offsets, run by `invoke` (here, or recorded for another thread: threads.ts). */
-export function kernelsOn(invoke: Invoke): Kernels {
-  const geometry = (g: ConvGeometry): number[] =>
-    [g.N, g.H, g.W, g.C, g.KH, g.KW, g.strideH, g.strideW, g.padTop, g.padLeft, g.OH, g.OW];
-  return {
-    gemm(a, si, sk, b, ldb, c, ldc, M, N, K, accumulate) {
-      invoke('gemm', [a * 4, si * 4, sk * 4, b * 4, ldb * 4, c * 4, ldc * 4, M, N, K, accumulate ? 1 : 0]);
-    },
-    im2col(g, x, col, ld) {
-      invoke('im2col', [x * 4, col * 4, ld * 4, ...geometry(g)]);
-    },
-    col2im(g, col, ld, dx) {
-      invoke('col2im', [col * 4, dx * 4, ld * 4, ...geometry(g)]);
-    },
-    maxPool(g, x, y, arg) {
-      invoke('maxpool', [x * 4, y * 4, arg * 4, ...geometry(g)]);
-    }
-  };
+/**
+ * From now on the kernels run on `memory`, a shared memory (threads.ts): the module is instantiated
+ * again on it. Nothing survives between kernel calls, so the switch can happen between any two.
+ */
+export function useSharedMemory(memory: WebAssembly.Memory): void {
+  const module = new WebAssembly.Module(simdModuleBytes(true));
+  instance = bind(new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdExports);
 }
 
-type Fn = (...args: number[]) => void;
-
-/** Instantiates the module, on its own memory or on `shared` (imported). */
-function instantiate(shared?: WebAssembly.Memory): Simd {
-  const bytes = simdModuleBytes(shared !== undefined);
-  const imports: WebAssembly.Imports = shared ? { env: { memory: shared } } : {};
-  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports).exports as
-    Record<KernelName, Fn> & { memory: WebAssembly.Memory };
-  const memory = exports.memory;
+/**
+ * The kernels on float offsets over the module's exports: an instance's, or stand-ins that record
+ * the calls for a helper thread to run (threads.ts).
+ */
+export function bind(exports: SimdExports): Simd {
+  const { memory, gemm, im2col, col2im, maxpool } = exports;
   let view = new Float32Array(memory.buffer);
   return {
     reserve(floats) {
@@ -104,30 +103,17 @@ function instantiate(shared?: WebAssembly.Memory): Simd {
       if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
       return view;
     },
-    ...kernelsOn((kernel, args) => exports[kernel](...args))
+    gemm(a, si, sk, b, ldb, c, ldc, M, N, K, accumulate) {
+      gemm(a * 4, si * 4, sk * 4, b * 4, ldb * 4, c * 4, ldc * 4, M, N, K, accumulate ? 1 : 0);
+    },
+    im2col(g, x, col, ld) {
+      im2col(x * 4, col * 4, ld * 4, g.N, g.H, g.W, g.C, g.KH, g.KW, g.strideH, g.strideW, g.padTop, g.padLeft, g.OH, g.OW);
+    },
+    col2im(g, col, ld, dx) {
+      col2im(col * 4, dx * 4, ld * 4, g.N, g.H, g.W, g.C, g.KH, g.KW, g.strideH, g.strideW, g.padTop, g.padLeft, g.OH, g.OW);
+    },
+    maxPool(g, x, y, arg) {
+      maxpool(x * 4, y * 4, arg * 4, g.N, g.H, g.W, g.C, g.KH, g.KW, g.strideH, g.strideW, g.padTop, g.padLeft, g.OH, g.OW);
+    }
   };
-}
-
-let instance: Simd | null | undefined;
-
-export function simd(): Simd | null {
-  if (instance !== undefined) return instance;
-  instance = null;
-  try {
-    if (typeof WebAssembly === 'undefined') return null;
-    if (!WebAssembly.validate(simdModuleBytes())) return null;
-    instance = instantiate();
-  } catch {
-    instance = null;
-  }
-  return instance;
-}
-
-/**
- * From now on the kernels run on `memory` (shared with helper threads, threads.ts): the module is
- * instantiated again on it. Nothing survives between kernel calls, so the switch can happen at
- * any time between them. Throws where the module cannot be built on a shared memory.
- */
-export function useSharedMemory(memory: WebAssembly.Memory): void {
-  instance = instantiate(memory);
 }

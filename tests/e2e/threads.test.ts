@@ -53,6 +53,8 @@ test('a host without the isolation headers: no SharedArrayBuffer, 7b trains on o
   const run = await startScratch(page);
   expect(await run.threads()).toBe(1);
   await run.stop();
+  // Requests still in flight (the worker's) must not reach a route of a closed context.
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
   await context.close();
 });
 
@@ -76,5 +78,7 @@ test('a figure iframed by another site is not isolated and trains on one thread'
   const run = await startScratch(frame);
   expect(await run.threads()).toBe(1);
   await run.stop();
+  // Requests still in flight (the worker's) must not reach a route of a closed context.
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
   await context.close();
 });

@@ -70,7 +70,8 @@ export async function compareThreads(
   limitThreads(1);
   const m: [number, number] = [median(rates[0]), median(rates[1])];
   log(`  ${workload}: ${stepsPerRound} steps × ${rounds} rounds; ${threads[0]} thread(s) ${rates[0].map((x) => x.toFixed(0)).join(' ')}; ` +
-    `${threads[1]} thread(s) ${rates[1].map((x) => x.toFixed(0)).join(' ')} ${WORK[workload].unit}/s`);
+    `${threads[1]} thread(s) ${rates[1].map((x) => x.toFixed(0)).join(' ')} ${WORK[workload].unit}/s; ` +
+    `${(splits / (rounds * stepsPerRound)).toFixed(1)} kernel calls split per step`);
   return {
     workload, unit: `${WORK[workload].unit}/s`, threads, rates: m, ratio: m[1] / m[0], roundRates: rates, stepsPerRound,
     splitsPerStep: splits / (rounds * stepsPerRound)

@@ -61,11 +61,11 @@ function canShareAndWait(): boolean {
 
 /**
  * Starts the pool with `n` threads in all (the caller included; default: one per core) and
- * resolves to the number of threads in use, 1 where threads are unavailable (see above). Calling
- * it again returns the running pool's count.
+ * resolves to the number of threads in use, 1 where threads are unavailable (see above). Called
+ * again, it uses up to `n` of the pool's threads (no more than it first started).
  */
 export function startThreads(n: number = cores()): Promise<number> {
-  if (pool) return Promise.resolve(pool.active);
+  if (pool) return Promise.resolve(limitThreads(n));
   starting ??= start(Math.min(Math.floor(n), MAX_THREADS)).finally(() => { starting = null; });
   return starting;
 }

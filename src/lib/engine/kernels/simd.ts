@@ -6,7 +6,8 @@
  * Compilation is synchronous so the kernels stay plain synchronous functions, usable identically
  * in Node, a browser page and a Web Worker; the module is well under the 4 KB that browsers allow
  * to compile synchronously on a page's main thread. Where WebAssembly SIMD is missing, `simd()`
- * returns null and the engine runs its TypeScript kernels instead.
+ * returns null and the engine runs its TypeScript kernels instead. With threads (threads.ts), the
+ * module is instantiated again on a shared memory that helper threads instantiate it on too.
  */
 import type { ConvGeometry } from './conv-geometry';
 import { MR, NR, buildGemmKernel } from './simd-gemm';

@@ -6,7 +6,9 @@
  *
  * Kernels that build a large operand themselves (the convolution's window matrix) build it here,
  * so it is never copied; `gemm` copies its operands in. One workspace per JavaScript realm (each
- * Worker has its own); nothing in it survives from one kernel call to the next.
+ * Worker has its own); nothing in it survives from one kernel call to the next. Once threads.ts
+ * has started helper threads, the memory is shared with them and large kernel calls are split
+ * across them (parallel.ts), with the same results.
  */
 import { gemmScalar } from './gemm-scalar';
 import { col2im, im2col } from './im2col';

@@ -1,6 +1,7 @@
 /**
- * The engine's WebAssembly module: one memory and four SIMD kernels — gemm (simd-gemm.ts),
- * im2col and col2im (simd-im2col.ts), max pooling (simd-pool.ts). The bytes are assembled from those TypeScript listings at
+ * The engine's WebAssembly module: one memory and its SIMD kernels — gemm (simd-gemm.ts),
+ * im2col and col2im (simd-im2col.ts), max pooling (simd-pool.ts), relu and tanh with their
+ * gradients (simd-elementwise.ts). The bytes are assembled from those TypeScript listings at
  * first use (wasm-builder.ts); there is no .wasm file and no toolchain.
  *
  * Compilation is synchronous so the kernels stay plain synchronous functions, usable identically
@@ -10,6 +11,7 @@
  */
 import type { ConvGeometry } from './conv-geometry';
 import { MR, NR, buildGemmKernel } from './simd-gemm';
+import { buildRelu, buildReluGrad, buildTanh, buildTanhGrad } from './simd-elementwise';
 import { buildCol2im, buildIm2col } from './simd-im2col';
 import { buildMaxPool } from './simd-pool';
 import { ModuleBuilder } from './wasm-builder';
@@ -23,6 +25,10 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
   m.func('im2col', buildIm2col());
   m.func('col2im', buildCol2im());
   m.func('maxpool', buildMaxPool());
+  m.func('relu', buildRelu());
+  m.func('reluGrad', buildReluGrad());
+  m.func('tanh', buildTanh());
+  m.func('tanhGrad', buildTanhGrad());
   return m.bytes();
 }
 
@@ -47,7 +53,18 @@ export interface Simd {
   col2im(g: ConvGeometry, col: number, ld: number, dx: number): void;
   /** As maxPoolForward in pool.ts, on memory offsets (arg: Int32 winner indices); g.C % 4 == 0. */
   maxPool(g: ConvGeometry, x: number, y: number, arg: number): void;
+  /**
+   * Elementwise kernels of simd-elementwise.ts over n floats at each offset. They run in whole
+   * vectors: up to 3 floats past n at every operand are read and written (reserve them).
+   */
+  relu(x: number, y: number, n: number): void;
+  reluGrad(g: number, x: number, gx: number, n: number): void;
+  tanh(x: number, y: number, n: number): void;
+  tanhGrad(g: number, y: number, gx: number, n: number): void;
 }
+
+/** n floats as a byte count rounded up to whole v128 vectors. */
+const vectorBytes = (n: number): number => ((n + 3) & ~3) * 4;
 
 let instance: Simd | null | undefined;
 
@@ -60,8 +77,9 @@ export function simd(): Simd | null {
     if (!WebAssembly.validate(bytes)) return null;
     const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as {
       memory: WebAssembly.Memory; gemm: Fn; im2col: Fn; col2im: Fn; maxpool: Fn;
+      relu: Fn; reluGrad: Fn; tanh: Fn; tanhGrad: Fn;
     };
-    const { memory, gemm, im2col, col2im, maxpool } = exports;
+    const { memory, gemm, im2col, col2im, maxpool, relu, reluGrad, tanh, tanhGrad } = exports;
     let view = new Float32Array(memory.buffer);
     instance = {
       reserve(floats) {
@@ -82,7 +100,11 @@ export function simd(): Simd | null {
       },
       maxPool(g, x, y, arg) {
         maxpool(x * 4, y * 4, arg * 4, g.N, g.H, g.W, g.C, g.KH, g.KW, g.strideH, g.strideW, g.padTop, g.padLeft, g.OH, g.OW);
-      }
+      },
+      relu: (x, y, n) => relu(x * 4, y * 4, vectorBytes(n)),
+      reluGrad: (g, x, gx, n) => reluGrad(g * 4, x * 4, gx * 4, vectorBytes(n)),
+      tanh: (x, y, n) => tanh(x * 4, y * 4, vectorBytes(n)),
+      tanhGrad: (g, y, gx, n) => tanhGrad(g * 4, y * 4, gx * 4, vectorBytes(n))
     };
   } catch {
     instance = null;

@@ -115,6 +115,10 @@ export class FuncBuilder {
   v128Load32Splat(offset = 0): this { return this.simd(0x09).memarg(2, offset); }
   v128Store(offset = 0): this { return this.simd(0x0b).memarg(2, offset); }
   v128Zero(): this { this.simd(0x0c); for (let i = 0; i < 16; i++) this.code.push(0); return this; }
+  /** Loads 2 floats (8 bytes) into the low half, zeroing the high half. */
+  v128Load64Zero(offset = 0): this { return this.simd(0x5d).memarg(3, offset); }
+  /** Stores the low 8 bytes (lane 0 of the i64x2 view: two floats). */
+  v128Store64Lane0(offset = 0): this { this.simd(0x5b).memarg(3, offset); this.code.push(0); return this; }
 
   /** select(a, b, cond): a if cond ≠ 0 else b (i32 operands). */
   select(): this { return this.op(0x1b); }
@@ -138,6 +142,27 @@ export class FuncBuilder {
   f32x4Gt(): this { return this.simd(0x44); }
   f32x4Add(): this { return this.simd(0xe4); }
   f32x4Mul(): this { return this.simd(0xe6); }
+  /** Lane-wise IEEE maximum (NaN if either is NaN; +0 beats −0), as Math.max. */
+  f32x4Max(): this { return this.simd(0xe9); }
+
+  // f64x2 lanes: the float64 arithmetic JavaScript does, two at a time (no fused multiply-add in
+  // WebAssembly, so each operation rounds exactly as JS's does)
+  f64Const(v: number): this {
+    this.op(0x44);
+    for (const b of new Uint8Array(new Float64Array([v]).buffer)) this.code.push(b);
+    return this;
+  }
+  f64x2Splat(): this { return this.simd(0x14); }
+  f64x2Ge(): this { return this.simd(0x4c); }
+  f64x2Le(): this { return this.simd(0x4b); }
+  f64x2Add(): this { return this.simd(0xf0); }
+  f64x2Sub(): this { return this.simd(0xf1); }
+  f64x2Mul(): this { return this.simd(0xf2); }
+  f64x2Div(): this { return this.simd(0xf3); }
+  /** The two low float32 lanes widened to float64 (exact). */
+  f64x2PromoteLowF32x4(): this { return this.simd(0x5f); }
+  /** Both float64 lanes rounded to float32 (to nearest, as a Float32Array store) into the low lanes. */
+  f32x4DemoteF64x2Zero(): this { return this.simd(0x5e); }
 
   /**
    * while (cond) body — `cond` must leave one i32 on the stack. Emitted as

@@ -2,13 +2,13 @@ import { gemmScalar } from './gemm-scalar';
 import { WS_COLS, WS_ROWS, workspace, type Workspace } from './workspace';
 
 /**
- * Products smaller than this many multiply-adds, or with fewer than 4 output columns, stay in
- * TypeScript: there, copying the operands into WebAssembly memory and back costs more than the
- * arithmetic saves (measured here: 8×8·8×8 is a tie at 0.5 µs; 16×16·16×16 is 2.9 µs scalar,
- * 0.6 µs SIMD; a 154×16·16×1 product was 5 µs scalar, 9 µs SIMD, N = 1 being padded to 8 lanes).
+ * Products smaller than this many multiply-adds stay in TypeScript: there, copying the operands
+ * into WebAssembly memory and back costs more than the arithmetic saves (measured here: 8×8·8×8
+ * is a tie at 0.5 µs; 16×16·16×16 is 2.9 µs scalar, 0.6 µs SIMD). Even one output column, padded
+ * to 8 lanes, is faster in SIMD once short rows are copied by loops: a 154×16·16×1 product takes
+ * 1.9 µs there against 3.9 µs in TypeScript.
  */
 const SIMD_MIN_MACS = 1024;
-const SIMD_MIN_N = 4;
 
 /**
  * General matrix multiply on row-major Float32Arrays:
@@ -35,7 +35,13 @@ export function gemm(
     return;
   }
   const ws = workspace();
-  if (!ws.simd || M * N * K < SIMD_MIN_MACS || N < SIMD_MIN_N) {
+  if (N === 1 && transA && M >= WS_ROWS && ws.simd) {
+    // Aᵀ·b, a column: as a row it is bᵀ·A, a product the SIMD kernel takes with A as stored
+    // (one row padded to WS_ROWS) instead of padding the one column to WS_COLS lanes.
+    gemm(B, bOff, A, aOff, C, cOff, 1, M, K, true, false, accumulate);
+    return;
+  }
+  if (!ws.simd || M * N * K < SIMD_MIN_MACS) {
     gemmScalar(
       A, aOff, transA ? 1 : K, transA ? M : 1,
       B, bOff, transB ? 1 : N, transB ? K : 1,
@@ -48,8 +54,8 @@ export function gemm(
 
 /**
  * Copies the operands into the workspace (padding M to a multiple of WS_ROWS and N to one of
- * WS_COLS with zeros), multiplies there and copies C back. Row copies use TypedArray.set, a
- * memcpy; only a transposed B needs an element loop.
+ * WS_COLS with zeros), multiplies there and copies C back. Long rows are copied with
+ * TypedArray.set, a memcpy; short ones (a 16-wide layer, a 1-wide column) by a loop.
  */
 function gemmCopying(
   ws: Workspace,
@@ -73,26 +79,13 @@ function gemmCopying(
     w.fill(0, a + M * K, a + Mp * K);
     si = K; sk = 1;
   } else {
-    if (Mp === M) w.set(A.subarray(aOff, aOff + K * M), a);
-    else {
-      for (let k = 0; k < K; k++) {
-        w.set(A.subarray(aOff + k * M, aOff + k * M + M), a + k * Mp);
-        w.fill(0, a + k * Mp + M, a + (k + 1) * Mp);
-      }
-    }
+    copyRows(A, aOff, M, w, a, Mp, K, M);
     si = 1; sk = Mp;
   }
 
   // op(B) as K rows of Np floats, columns N..Np zero.
-  if (!transB) {
-    if (Np === N) w.set(B.subarray(bOff, bOff + K * N), b);
-    else {
-      for (let k = 0; k < K; k++) {
-        w.set(B.subarray(bOff + k * N, bOff + k * N + N), b + k * Np);
-        w.fill(0, b + k * Np + N, b + (k + 1) * Np);
-      }
-    }
-  } else {
+  if (!transB) copyRows(B, bOff, N, w, b, Np, K, N);
+  else {
     for (let k = 0; k < K; k++) {
       const row = b + k * Np;
       for (let j = 0; j < N; j++) w[row + j] = B[bOff + j * K + k];
@@ -100,13 +93,37 @@ function gemmCopying(
     }
   }
 
-  if (accumulate) {
-    if (Np === N) w.set(C.subarray(cOff, cOff + M * N), c);
-    else for (let i = 0; i < M; i++) w.set(C.subarray(cOff + i * N, cOff + i * N + N), c + i * Np);
-  }
+  if (accumulate) copyRows(C, cOff, N, w, c, Np, M, N);
 
   ws.gemm(a, si, sk, b, Np, c, Np, Mp, Np, K, accumulate);
 
-  if (Np === N) C.set(w.subarray(c, c + M * N), cOff);
-  else for (let i = 0; i < M; i++) C.set(w.subarray(c + i * Np, c + i * Np + N), cOff + i * N);
+  copyRows(w, c, Np, C, cOff, N, M, N);
+}
+
+/** Rows shorter than this are copied by a loop: a subarray per row costs more than it saves. */
+const SET_MIN = 64;
+
+/**
+ * Copies `rows` rows of `width` floats from stride sLd to stride dLd, zero-filling the
+ * destination's columns width..dLd when it is wider. One memcpy when both are dense.
+ */
+function copyRows(
+  src: Float32Array, sOff: number, sLd: number,
+  dst: Float32Array, dOff: number, dLd: number,
+  rows: number, width: number
+): void {
+  if (sLd === width && dLd === width) {
+    dst.set(src.subarray(sOff, sOff + rows * width), dOff);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    const s = sOff + r * sLd, d = dOff + r * dLd;
+    if (width >= SET_MIN) {
+      dst.set(src.subarray(s, s + width), d);
+      if (dLd > width) dst.fill(0, d + width, d + dLd);
+    } else {
+      for (let j = 0; j < width; j++) dst[d + j] = src[s + j];
+      for (let j = width; j < dLd; j++) dst[d + j] = 0;
+    }
+  }
 }

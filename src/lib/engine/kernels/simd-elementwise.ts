@@ -58,28 +58,32 @@ const loadPair = (f: FuncBuilder, addr: number): void => {
 const splat = (f: FuncBuilder, c: number): void => { f.f64Const(c).f64x2Splat(); };
 
 export function buildTanh(): FuncBuilder {
-  let v = 0, s = 0, one = 0, minusOne = 0;
+  // The constants live in locals, set once: a splat inside the loop is rebuilt every iteration.
+  let v = 0, s = 0, one = 0, minusOne = 0, sat = 0, minusSat = 0;
+  let p: number[] = [], q: number[] = [];
   return streaming(2, 8, (f, [x, y]) => {
     loadPair(f, x); f.set(v);
     f.get(v).get(v).f64x2Mul().set(s);
     f.get(y);
     // x · (P0 + s·(P1 + s·(P2 + s·(P3 + s·(P4 + s·P5))))), innermost first, as fastmath.ts
-    splat(f, TANH_P[5]); f.get(s).f64x2Mul();
-    for (let d = 4; d >= 1; d--) { splat(f, TANH_P[d]); f.f64x2Add().get(s).f64x2Mul(); }
-    splat(f, TANH_P[0]); f.f64x2Add().get(v).f64x2Mul();
+    f.get(p[5]).get(s).f64x2Mul();
+    for (let d = 4; d >= 1; d--) f.get(p[d]).f64x2Add().get(s).f64x2Mul();
+    f.get(p[0]).f64x2Add().get(v).f64x2Mul();
     // 1 + s·(Q1 + s·(Q2 + s·(Q3 + s·Q4)))
-    splat(f, TANH_Q[3]); f.get(s).f64x2Mul();
-    for (let d = 2; d >= 0; d--) { splat(f, TANH_Q[d]); f.f64x2Add().get(s).f64x2Mul(); }
+    f.get(q[3]).get(s).f64x2Mul();
+    for (let d = 2; d >= 0; d--) f.get(q[d]).f64x2Add().get(s).f64x2Mul();
     f.get(one).f64x2Add().f64x2Div();
     // saturated tails: exactly ±1 (NaN fails both tests and stays NaN)
     f.set(s);
-    f.get(one).get(s).get(v); splat(f, TANH_SATURATES); f.f64x2Ge().v128Bitselect().set(s);
-    f.get(minusOne).get(s).get(v); splat(f, -TANH_SATURATES); f.f64x2Le().v128Bitselect();
+    f.get(one).get(s).get(v).get(sat).f64x2Ge().v128Bitselect().set(s);
+    f.get(minusOne).get(s).get(v).get(minusSat).f64x2Le().v128Bitselect();
     f.f32x4DemoteF64x2Zero().v128Store64Lane0(0);
   }, (f) => {
-    v = f.local(v128); s = f.local(v128); one = f.local(v128); minusOne = f.local(v128);
-    splat(f, 1); f.set(one);
-    splat(f, -1); f.set(minusOne);
+    const constant = (c: number): number => { const l = f.local(v128); splat(f, c); f.set(l); return l; };
+    v = f.local(v128); s = f.local(v128);
+    one = constant(1); minusOne = constant(-1);
+    sat = constant(TANH_SATURATES); minusSat = constant(-TANH_SATURATES);
+    p = TANH_P.map(constant); q = TANH_Q.map(constant);
   });
 }
 

@@ -256,3 +256,19 @@ describe('pooling matches the definition', () => {
     );
   });
 });
+
+describe('global average pooling at a CNN\'s size (the matrix-product path)', () => {
+  it('matches the definition forward and backward', () => {
+    for (const [N, H, W, C] of [[3, 8, 8, 64], [2, 5, 7, 40]]) {
+      const whole = convGeometry(N, H, W, C, H, W, 1, 'valid');
+      const x = randomArray(N * H * W * C, N + C);
+      const dy = randomArray(N * C, N + C + 1);
+      const ref = refAvgPool(whole, x, dy);
+      const y = new Float32Array(N * C), dx = randomArray(x.length, 5), dx0 = dx.slice();
+      globalAvgPoolForward(N, H * W, C, x, y);
+      globalAvgPoolBackward(N, H * W, C, dy, dx);
+      expect(worstError(y, ref.y, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+      expect(worstError(dx.map((v, i) => v - dx0[i]), ref.dx, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -272,3 +272,28 @@ describe('global average pooling at a CNN\'s size (the matrix-product path)', ()
     }
   });
 });
+
+describe('max pooling backward at a CNN\'s size (the WebAssembly scatter)', () => {
+  it('adds the same values as the TypeScript loop, overlapping windows included', () => {
+    for (const [size, stride] of [[2, 2], [3, 1]]) {
+      const g = convGeometry(2, 16, 16, 8, size, size, stride, 'same');
+      const x = randomArray(g.N * g.H * g.W * g.C, size);
+      const y = new Float32Array(g.N * g.OH * g.OW * g.C), arg = new Int32Array(y.length);
+      maxPoolForward(g, x, y, arg);
+      const dy = randomArray(y.length, size + 1), dx0 = randomArray(x.length, size + 2);
+      const run = (simd: boolean): Float32Array => {
+        setSimdEnabled(simd);
+        const dx = dx0.slice();
+        maxPoolBackward(dy, arg, dx);
+        return dx;
+      };
+      expect(y.length).toBeGreaterThanOrEqual(1024); // large enough for the WebAssembly path
+      expect(Array.from(run(true))).toEqual(Array.from(run(false)));
+      // and the definition: each dy lands on the reference's winner
+      const want = dx0.slice();
+      const { arg: winners } = refMaxPool(g, x);
+      for (let i = 0; i < dy.length; i++) want[winners[i]] += dy[i];
+      expect(Array.from(run(true))).toEqual(Array.from(want));
+    }
+  });
+});

@@ -13,7 +13,7 @@ import type { ConvGeometry } from './conv-geometry';
 import { MR, NR, buildGemmKernel } from './simd-gemm';
 import { buildRelu, buildReluGrad, buildTanh, buildTanhGrad } from './simd-elementwise';
 import { buildCol2im, buildIm2col } from './simd-im2col';
-import { buildMaxPool } from './simd-pool';
+import { buildMaxPool, buildMaxPoolGrad } from './simd-pool';
 import { ModuleBuilder } from './wasm-builder';
 
 export { MR, NR };
@@ -25,6 +25,7 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
   m.func('im2col', buildIm2col());
   m.func('col2im', buildCol2im());
   m.func('maxpool', buildMaxPool());
+  m.func('maxpoolGrad', buildMaxPoolGrad());
   m.func('relu', buildRelu());
   m.func('reluGrad', buildReluGrad());
   m.func('tanh', buildTanh());
@@ -53,6 +54,8 @@ export interface Simd {
   col2im(g: ConvGeometry, col: number, ld: number, dx: number): void;
   /** As maxPoolForward in pool.ts, on memory offsets (arg: Int32 winner indices); g.C % 4 == 0. */
   maxPool(g: ConvGeometry, x: number, y: number, arg: number): void;
+  /** As maxPoolBackward in pool.ts (dx[arg[i]] += dy[i], i < n), on memory offsets. */
+  maxPoolGrad(dy: number, arg: number, dx: number, n: number): void;
   /**
    * Elementwise kernels of simd-elementwise.ts over n floats at each offset. They run in whole
    * vectors: up to 3 floats past n at every operand are read and written (reserve them).
@@ -76,10 +79,10 @@ export function simd(): Simd | null {
     const bytes = simdModuleBytes();
     if (!WebAssembly.validate(bytes)) return null;
     const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as {
-      memory: WebAssembly.Memory; gemm: Fn; im2col: Fn; col2im: Fn; maxpool: Fn;
+      memory: WebAssembly.Memory; gemm: Fn; im2col: Fn; col2im: Fn; maxpool: Fn; maxpoolGrad: Fn;
       relu: Fn; reluGrad: Fn; tanh: Fn; tanhGrad: Fn;
     };
-    const { memory, gemm, im2col, col2im, maxpool, relu, reluGrad, tanh, tanhGrad } = exports;
+    const { memory, gemm, im2col, col2im, maxpool, maxpoolGrad, relu, reluGrad, tanh, tanhGrad } = exports;
     let view = new Float32Array(memory.buffer);
     instance = {
       reserve(floats) {
@@ -101,6 +104,7 @@ export function simd(): Simd | null {
       maxPool(g, x, y, arg) {
         maxpool(x * 4, y * 4, arg * 4, g.N, g.H, g.W, g.C, g.KH, g.KW, g.strideH, g.strideW, g.padTop, g.padLeft, g.OH, g.OW);
       },
+      maxPoolGrad: (dy, arg, dx, n) => maxpoolGrad(dy * 4, arg * 4, dx * 4, n),
       relu: (x, y, n) => relu(x * 4, y * 4, vectorBytes(n)),
       reluGrad: (g, x, gx, n) => reluGrad(g * 4, x * 4, gx * 4, vectorBytes(n)),
       tanh: (x, y, n) => tanh(x * 4, y * 4, vectorBytes(n)),

@@ -103,6 +103,7 @@ export class FuncBuilder {
 
   // memory; offsets are constant byte offsets added to the address on the stack
   f32Load(offset = 0): this { return this.op(0x2a).memarg(2, offset); }
+  i32Load(offset = 0): this { return this.op(0x28).memarg(2, offset); }
   f32Add(): this { return this.op(0x92); }
   f32Const(v: number): this {
     this.op(0x43);

@@ -259,7 +259,7 @@ describe('pooling matches the definition', () => {
 
 describe('global average pooling at a CNN\'s size (the matrix-product path)', () => {
   it('matches the definition forward and backward', () => {
-    for (const [N, H, W, C] of [[3, 8, 8, 64], [2, 5, 7, 40]]) {
+    for (const [N, H, W, C] of [[3, 8, 8, 64], [2, 4, 8, 40], [2, 5, 7, 40]]) {
       const whole = convGeometry(N, H, W, C, H, W, 1, 'valid');
       const x = randomArray(N * H * W * C, N + C);
       const dy = randomArray(N * C, N + C + 1);
@@ -269,6 +269,14 @@ describe('global average pooling at a CNN\'s size (the matrix-product path)', ()
       globalAvgPoolBackward(N, H * W, C, dy, dx);
       expect(worstError(y, ref.y, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
       expect(worstError(dx.map((v, i) => v - dx0[i]), ref.dx, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+      // and the very floats of the plain float32 loops (sum, then scale; dx += dy / HW)
+      const HW = H * W, sums = new Float32Array(N * C), loopDx = dx0.slice();
+      for (let n = 0; n < N; n++) for (let p = 0; p < HW; p++) for (let c = 0; c < C; c++) {
+        sums[n * C + c] += x[(n * HW + p) * C + c];
+        loopDx[(n * HW + p) * C + c] += dy[n * C + c] * (1 / HW);
+      }
+      expect(Array.from(y)).toEqual(Array.from(sums.map((v) => v * (1 / HW))));
+      expect(Array.from(dx)).toEqual(Array.from(loopDx));
     }
   });
 });

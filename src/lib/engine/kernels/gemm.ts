@@ -2,13 +2,16 @@ import { gemmScalar } from './gemm-scalar';
 import { WS_COLS, WS_ROWS, workspace, type Workspace } from './workspace';
 
 /**
- * Products smaller than this many multiply-adds stay in TypeScript: there, copying the operands
- * into WebAssembly memory and back costs more than the arithmetic saves (measured here: 8×8·8×8
- * is a tie at 0.5 µs; 16×16·16×16 is 2.9 µs scalar, 0.6 µs SIMD). Even one output column, padded
- * to 8 lanes, is faster in SIMD once short rows are copied by loops: a 154×16·16×1 product takes
- * 1.9 µs there against 3.9 µs in TypeScript.
+ * Products smaller than this many multiply-adds, or with fewer than 4 output columns, stay in
+ * TypeScript: there, copying the operands into WebAssembly memory and back costs more than the
+ * arithmetic saves (measured here: 8×8·8×8 is a tie at 0.5 µs; 16×16·16×16 is 2.9 µs scalar,
+ * 0.6 µs SIMD). One output column would be faster in SIMD (1.9 µs against 3.9 µs for
+ * 154×16·16×1, once short rows are copied by loops), but its float32 sums would round
+ * differently from the float64 ones here, and the shipped models' training replays are checked
+ * byte for byte.
  */
 const SIMD_MIN_MACS = 1024;
+const SIMD_MIN_N = 4;
 
 /**
  * General matrix multiply on row-major Float32Arrays:
@@ -35,13 +38,7 @@ export function gemm(
     return;
   }
   const ws = workspace();
-  if (N === 1 && transA && M >= WS_ROWS && ws.simd) {
-    // Aᵀ·b, a column: as a row it is bᵀ·A, a product the SIMD kernel takes with A as stored
-    // (one row padded to WS_ROWS) instead of padding the one column to WS_COLS lanes.
-    gemm(B, bOff, A, aOff, C, cOff, 1, M, K, true, false, accumulate);
-    return;
-  }
-  if (!ws.simd || M * N * K < SIMD_MIN_MACS) {
+  if (!ws.simd || M * N * K < SIMD_MIN_MACS || N < SIMD_MIN_N) {
     gemmScalar(
       A, aOff, transA ? 1 : K, transA ? M : 1,
       B, bOff, transB ? 1 : N, transB ? K : 1,
@@ -50,6 +47,21 @@ export function gemm(
   } else {
     gemmCopying(ws, A, aOff, B, bOff, C, cOff, M, N, K, transA, transB, accumulate);
   }
+}
+
+/**
+ * out[j] += Σ_r G[r·N + j] for r = 0 … rows − 1, in row order with every partial sum rounded to
+ * float32 — the same floats as that loop, which it is below the SIMD size. On the SIMD path it is
+ * the product 1ᵀ·G (ones: at least `rows` ones), whose kernel adds in exactly that order; that
+ * is what a dense layer's bias gradient costs there instead of a TypeScript loop over the rows.
+ */
+export function addColumnSums(G: Float32Array, rows: number, N: number, out: Float32Array, ones: Float32Array): void {
+  const ws = workspace();
+  if (ws.simd && rows * N >= SIMD_MIN_MACS && N >= SIMD_MIN_N) {
+    gemmCopying(ws, ones, 0, G, 0, out, 0, 1, N, rows, true, false, true);
+    return;
+  }
+  for (let r = 0, o = 0; r < rows; r++) for (let j = 0; j < N; j++, o++) out[j] += G[o];
 }
 
 /**

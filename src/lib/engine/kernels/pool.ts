@@ -127,10 +127,12 @@ export function avgPoolBackward(g: ConvGeometry, dy: Float32Array, dx: Float32Ar
 /**
  * Per image, global average pooling is a matrix product with a column of 1/(H·W): y_n = wᵀ·X_n
  * forward and dX_n += w·dy_n backward (X_n the image as HW rows of C). Through gemm that runs in
- * WebAssembly SIMD, about 5× faster than these loops at a CNN's last layer (8×8×64 per image);
- * small images stay in the loops.
+ * WebAssembly SIMD, about 5× faster than these loops at a CNN's last layer (8×8×64 per image).
+ * Only when H·W is a power of two: scaling by 1/(H·W) is then exact, and the product gives the
+ * very floats the loops give (trained weights do not change); small images stay in the loops.
  */
 const GEMM_MIN = 1024;
+const viaGemm = (HW: number, C: number): boolean => HW * C >= GEMM_MIN && (HW & (HW - 1)) === 0;
 let averaging = new Float32Array(0);
 
 /** HW copies of 1/HW (kept between calls: the same layer asks again every step). */
@@ -141,7 +143,7 @@ function averagingWeights(HW: number): Float32Array {
 
 /** [N,H,W,C] → [N,C]: the mean over all pixels of each channel. */
 export function globalAvgPoolForward(N: number, HW: number, C: number, x: Float32Array, y: Float32Array): void {
-  if (HW * C >= GEMM_MIN) {
+  if (viaGemm(HW, C)) {
     const w = averagingWeights(HW);
     for (let n = 0; n < N; n++) gemm(w, 0, x, n * HW * C, y, n * C, 1, C, HW, true);
     return;
@@ -157,7 +159,7 @@ export function globalAvgPoolForward(N: number, HW: number, C: number, x: Float3
 
 /** Adds dy / (H·W) into dx at every pixel. */
 export function globalAvgPoolBackward(N: number, HW: number, C: number, dy: Float32Array, dx: Float32Array): void {
-  if (HW * C >= GEMM_MIN) {
+  if (viaGemm(HW, C)) {
     const w = averagingWeights(HW);
     for (let n = 0; n < N; n++) gemm(w, 0, dy, n * C, dx, n * HW * C, HW, C, 1, false, false, true);
     return;

@@ -9,7 +9,7 @@
  * and attention projections) the batch of A is folded into its rows, so the whole op is one gemm.
  */
 import { broadcastShapes } from '../broadcast';
-import { gemm } from '../kernels/gemm';
+import { addColumnSums, gemm } from '../kernels/gemm';
 import type { Tape } from '../tape';
 import { Tensor, sizeOf, stridesOf } from '../tensor';
 
@@ -83,10 +83,11 @@ function ones(n: number): Float32Array {
 
 /**
  * A dense layer in one op: x · W + b, with x [..., in], W [in, out], b [out] (or null).
- * Same result as add(matmul(x, W), b) up to rounding, but with no separate broadcast node and
- * no extra buffer. The bias goes through gemm too, as products with a column of ones — the
- * output starts as 1·bᵀ and the product accumulates onto it, and the bias gradient is 1ᵀ·∂y —
- * because a TypeScript loop over the rows costs more than the multiply itself at MLP sizes.
+ * Same result as add(matmul(x, W), b), but with no separate broadcast node and no extra buffer.
+ * The bias goes through gemm too, as products with a column of ones — 1·bᵀ added onto x·W, and
+ * the bias gradient 1ᵀ·∂y — because a TypeScript loop over the rows costs more than the
+ * multiply itself at MLP sizes. Both give the floats the loops gave (adding 1·b rounds as adding
+ * b; the column sums add in row order), so trained weights do not change.
  * This is the op small MLPs spend their time in, so it is worth the fusion.
  */
 export function linear(tape: Tape, x: Tensor, W: Tensor, b: Tensor | null): Tensor {
@@ -98,14 +99,14 @@ export function linear(tape: Tape, x: Tensor, W: Tensor, b: Tensor | null): Tens
   const rows = K === 0 ? 0 : x.size / K;
   const out = tape.output([...x.shape.slice(0, -1), N]);
   const X = x.data, Wd = W.data, Y = out.data;
-  if (b !== null) gemm(ones(rows), 0, b.data, 0, Y, 0, rows, N, 1);
-  gemm(X, 0, Wd, 0, Y, 0, rows, N, K, false, false, b !== null);
+  gemm(X, 0, Wd, 0, Y, 0, rows, N, K);
+  if (b !== null) gemm(ones(rows), 0, b.data, 0, Y, 0, rows, N, 1, false, false, true);
   const inputs = b === null ? [x, W] : [x, W, b];
   tape.record('linear', inputs, out, () => {
     const G = out.grad!;
     if (x.requiresGrad) gemm(G, 0, Wd, 0, x.grad!, 0, rows, K, N, false, true, true);
     if (W.requiresGrad) gemm(X, 0, G, 0, W.grad!, 0, K, N, rows, true, false, true);
-    if (b !== null && b.requiresGrad) gemm(ones(rows), 0, G, 0, b.grad!, 0, 1, N, rows, true, false, true);
+    if (b !== null && b.requiresGrad) addColumnSums(G, rows, N, b.grad!, ones(rows));
   });
   return out;
 }

@@ -33,6 +33,9 @@ export function gemm(
   transA = false, transB = false, accumulate = false
 ): void {
   if (M === 0 || N === 0) return;
+  // A vector is stored the same way transposed or not: take the copy-free layout (same floats).
+  if (M === 1 || K === 1) transA = false;
+  if (N === 1 || K === 1) transB = false;
   if (K === 0) {
     if (!accumulate) C.fill(0, cOff, cOff + M * N);
     return;

@@ -118,3 +118,20 @@ describe('column sums (a dense layer\'s bias gradient)', () => {
     }
   });
 });
+
+describe('one-column products (the float64 WebAssembly gemv)', () => {
+  it('give exactly the floats of the TypeScript gemv, every storage order, odd and even sizes', () => {
+    for (const [M, K] of [[154, 16], [16, 154], [7, 301], [33, 65]]) {
+      for (const [transA, transB, accumulate] of [[false, false, false], [true, false, true], [false, true, true], [true, true, false]]) {
+        const A = randomArray(M * K + 3, M), B = randomArray(K + 3, K), C0 = randomArray(M + 3, M + K);
+        const run = (simd: boolean): Float32Array => {
+          setSimdEnabled(simd);
+          const C = C0.slice();
+          gemm(A, 1, B, 2, C, 3, M, 1, K, transA, transB, accumulate);
+          return C;
+        };
+        expect(Array.from(run(true))).toEqual(Array.from(run(false)));
+      }
+    }
+  });
+});

@@ -14,7 +14,7 @@
  * All take byte addresses into the module's memory and a byte count:
  *   relu(x, y, bytes)          y = max(x, 0)                     bytes % 16 == 0
  *   reluGrad(g, x, gx, bytes)  gx += g · (x > 0 ? 1 : 0)         bytes % 16 == 0
- *   tanh(x, y, bytes)          y = tanhf(x)                      bytes % 16 == 0
+ *   tanh(x, y, bytes)          y = tanhf(x)                      bytes % 8 == 0
  *   tanhGrad(g, y, gx, bytes)  gx += g · (1 − y²), in float64    bytes % 8 == 0
  */
 import { TANH_P, TANH_Q, TANH_SATURATES } from '../fastmath';
@@ -58,35 +58,29 @@ const loadPair = (f: FuncBuilder, addr: number): void => {
 const splat = (f: FuncBuilder, c: number): void => { f.f64Const(c).f64x2Splat(); };
 
 export function buildTanh(): FuncBuilder {
-  // Four floats per iteration as two f64x2 halves whose steps are interleaved: each half is a
-  // chain of ~20 dependent operations, and two independent chains keep the arithmetic units
-  // busy. The constants live in locals, set once before the loop.
-  const offsets = [0, 8]; // bytes: the low and the high pair of floats
-  let v: number[] = [], s: number[] = [], num: number[] = [], den: number[] = [];
-  let one = 0, minusOne = 0, sat = 0, minusSat = 0, p: number[] = [], q: number[] = [];
-  return streaming(2, 16, (f, [x, y]) => {
-    const both = (emit: (h: number) => void): void => { emit(0); emit(1); };
-    both((h) => { f.get(x).v128Load64Zero(offsets[h]).f64x2PromoteLowF32x4().set(v[h]); });
-    both((h) => { f.get(v[h]).get(v[h]).f64x2Mul().set(s[h]); });
+  // The constants live in locals, set once: a splat inside the loop is rebuilt every iteration.
+  let v = 0, s = 0, one = 0, minusOne = 0, sat = 0, minusSat = 0;
+  let p: number[] = [], q: number[] = [];
+  return streaming(2, 8, (f, [x, y]) => {
+    loadPair(f, x); f.set(v);
+    f.get(v).get(v).f64x2Mul().set(s);
+    f.get(y);
     // x · (P0 + s·(P1 + s·(P2 + s·(P3 + s·(P4 + s·P5))))), innermost first, as fastmath.ts
-    both((h) => { f.get(p[5]).get(s[h]).f64x2Mul().set(num[h]); });
-    for (let d = 4; d >= 1; d--) both((h) => { f.get(num[h]).get(p[d]).f64x2Add().get(s[h]).f64x2Mul().set(num[h]); });
-    both((h) => { f.get(num[h]).get(p[0]).f64x2Add().get(v[h]).f64x2Mul().set(num[h]); });
+    f.get(p[5]).get(s).f64x2Mul();
+    for (let d = 4; d >= 1; d--) f.get(p[d]).f64x2Add().get(s).f64x2Mul();
+    f.get(p[0]).f64x2Add().get(v).f64x2Mul();
     // 1 + s·(Q1 + s·(Q2 + s·(Q3 + s·Q4)))
-    both((h) => { f.get(q[3]).get(s[h]).f64x2Mul().set(den[h]); });
-    for (let d = 2; d >= 0; d--) both((h) => { f.get(den[h]).get(q[d]).f64x2Add().get(s[h]).f64x2Mul().set(den[h]); });
-    both((h) => { f.get(num[h]).get(den[h]).get(one).f64x2Add().f64x2Div().set(num[h]); });
+    f.get(q[3]).get(s).f64x2Mul();
+    for (let d = 2; d >= 0; d--) f.get(q[d]).f64x2Add().get(s).f64x2Mul();
+    f.get(one).f64x2Add().f64x2Div();
     // saturated tails: exactly ±1 (NaN fails both tests and stays NaN)
-    both((h) => {
-      f.get(one).get(num[h]).get(v[h]).get(sat).f64x2Ge().v128Bitselect().set(num[h]);
-      f.get(y);
-      f.get(minusOne).get(num[h]).get(v[h]).get(minusSat).f64x2Le().v128Bitselect();
-      f.f32x4DemoteF64x2Zero().v128Store64Lane0(offsets[h]);
-    });
+    f.set(s);
+    f.get(one).get(s).get(v).get(sat).f64x2Ge().v128Bitselect().set(s);
+    f.get(minusOne).get(s).get(v).get(minusSat).f64x2Le().v128Bitselect();
+    f.f32x4DemoteF64x2Zero().v128Store64Lane0(0);
   }, (f) => {
     const constant = (c: number): number => { const l = f.local(v128); splat(f, c); f.set(l); return l; };
-    const pair = (): number[] => [f.local(v128), f.local(v128)];
-    v = pair(); s = pair(); num = pair(); den = pair();
+    v = f.local(v128); s = f.local(v128);
     one = constant(1); minusOne = constant(-1);
     sat = constant(TANH_SATURATES); minusSat = constant(-TANH_SATURATES);
     p = TANH_P.map(constant); q = TANH_Q.map(constant);

@@ -1,5 +1,6 @@
 /**
- * The engine's WebAssembly module: one memory and its SIMD kernels — gemm (simd-gemm.ts),
+ * The engine's WebAssembly module: one memory and its SIMD kernels — gemm (simd-gemm.ts), its
+ * one-column products in float64 (simd-gemv.ts),
  * im2col and col2im (simd-im2col.ts), max pooling (simd-pool.ts), relu and tanh with their
  * gradients (simd-elementwise.ts). The bytes are assembled from those TypeScript listings at
  * first use (wasm-builder.ts); there is no .wasm file and no toolchain.
@@ -12,6 +13,7 @@
 import type { ConvGeometry } from './conv-geometry';
 import { MR, NR, buildGemmKernel } from './simd-gemm';
 import { buildRelu, buildReluGrad, buildTanh, buildTanhGrad } from './simd-elementwise';
+import { buildGemvCols, buildGemvRows } from './simd-gemv';
 import { buildCol2im, buildIm2col } from './simd-im2col';
 import { buildMaxPool, buildMaxPoolGrad } from './simd-pool';
 import { ModuleBuilder } from './wasm-builder';
@@ -22,6 +24,8 @@ export { MR, NR };
 export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
   const m = new ModuleBuilder(1);
   m.func('gemm', buildGemmKernel(MR, NR));
+  m.func('gemvRows', buildGemvRows());
+  m.func('gemvCols', buildGemvCols());
   m.func('im2col', buildIm2col());
   m.func('col2im', buildCol2im());
   m.func('maxpool', buildMaxPool());
@@ -48,6 +52,13 @@ export interface Simd {
     a: number, si: number, sk: number, b: number, ldb: number, c: number, ldc: number,
     M: number, N: number, K: number, accumulate: boolean
   ): void;
+  /**
+   * simd-gemv.ts on float offsets: c[i] (+)= row i of a (rows `lda` floats apart) · b, as
+   * gemm-scalar.ts's gemv sums it; and sums[i] = Σ_k a[k·lda + i]·b[k] into float64 at `sums`
+   * (an even float offset; M rounded up to even, one float read past a's last row).
+   */
+  gemvRows(a: number, lda: number, b: number, c: number, M: number, K: number, accumulate: boolean): void;
+  gemvCols(a: number, lda: number, b: number, sums: number, M: number, K: number): void;
   /** As im2col.ts, on memory offsets; rows of the window matrix are `ld` floats apart. */
   im2col(g: ConvGeometry, x: number, col: number, ld: number): void;
   /** As col2im.ts (adds into dx), on memory offsets. */
@@ -79,10 +90,10 @@ export function simd(): Simd | null {
     const bytes = simdModuleBytes();
     if (!WebAssembly.validate(bytes)) return null;
     const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as {
-      memory: WebAssembly.Memory; gemm: Fn; im2col: Fn; col2im: Fn; maxpool: Fn; maxpoolGrad: Fn;
+      memory: WebAssembly.Memory; gemm: Fn; gemvRows: Fn; gemvCols: Fn; im2col: Fn; col2im: Fn; maxpool: Fn; maxpoolGrad: Fn;
       relu: Fn; reluGrad: Fn; tanh: Fn; tanhGrad: Fn;
     };
-    const { memory, gemm, im2col, col2im, maxpool, maxpoolGrad, relu, reluGrad, tanh, tanhGrad } = exports;
+    const { memory, gemm, gemvRows, gemvCols, im2col, col2im, maxpool, maxpoolGrad, relu, reluGrad, tanh, tanhGrad } = exports;
     let view = new Float32Array(memory.buffer);
     instance = {
       reserve(floats) {
@@ -95,6 +106,8 @@ export function simd(): Simd | null {
       gemm(a, si, sk, b, ldb, c, ldc, M, N, K, accumulate) {
         gemm(a * 4, si * 4, sk * 4, b * 4, ldb * 4, c * 4, ldc * 4, M, N, K, accumulate ? 1 : 0);
       },
+      gemvRows: (a, lda, b, c, M, K, accumulate) => gemvRows(a * 4, lda * 4, b * 4, c * 4, M, K, accumulate ? 1 : 0),
+      gemvCols: (a, lda, b, sums, M, K) => gemvCols(a * 4, lda * 4, b * 4, sums * 4, M, K),
       im2col(g, x, col, ld) {
         im2col(x * 4, col * 4, ld * 4, g.N, g.H, g.W, g.C, g.KH, g.KW, g.strideH, g.strideW, g.padTop, g.padLeft, g.OH, g.OW);
       },

@@ -11,8 +11,9 @@
 
 export const i32 = 0x7f;
 export const f32 = 0x7d;
+export const f64 = 0x7c;
 export const v128 = 0x7b;
-export type ValType = typeof i32 | typeof f32 | typeof v128;
+export type ValType = typeof i32 | typeof f32 | typeof f64 | typeof v128;
 
 /** Unsigned LEB128, the format's encoding for sizes, indices and memarg fields. */
 function uleb(n: number, out: number[]): void {
@@ -112,6 +113,11 @@ export class FuncBuilder {
     return this;
   }
   f32Store(offset = 0): this { return this.op(0x38).memarg(2, offset); }
+  f64Add(): this { return this.op(0xa0); }
+  f64Mul(): this { return this.op(0xa2); }
+  f64PromoteF32(): this { return this.op(0xbb); }
+  f32DemoteF64(): this { return this.op(0xb6); }
+  f64x2ExtractLane(lane: 0 | 1): this { this.simd(0x21); this.code.push(lane); return this; }
   v128Load(offset = 0): this { return this.simd(0x00).memarg(2, offset); }
   v128Load32Splat(offset = 0): this { return this.simd(0x09).memarg(2, offset); }
   v128Store(offset = 0): this { return this.simd(0x0b).memarg(2, offset); }
@@ -215,20 +221,27 @@ export class ModuleBuilder {
       uleb(content.length, out);
       for (const b of content) out.push(b);
     };
-    // type section: one signature per function (duplicates are allowed and keep this simple)
+    // type section: each distinct signature once (the module must stay under 4 KB)
+    const signatures: string[] = [];
+    const typeOf = this.funcs.map(({ fn }) => {
+      const key = `${fn.params.join(',')}:${fn.results.join(',')}`;
+      if (!signatures.includes(key)) signatures.push(key);
+      return signatures.indexOf(key);
+    });
     const types: number[] = [];
-    uleb(this.funcs.length, types);
-    for (const { fn } of this.funcs) {
+    uleb(signatures.length, types);
+    for (const key of signatures) {
+      const [params, results] = key.split(':').map((list) => (list === '' ? [] : list.split(',').map(Number)));
       types.push(0x60);
-      uleb(fn.params.length, types);
-      types.push(...fn.params);
-      uleb(fn.results.length, types);
-      types.push(...fn.results);
+      uleb(params.length, types);
+      types.push(...params);
+      uleb(results.length, types);
+      types.push(...results);
     }
     section(1, types);
     const funcIdx: number[] = [];
     uleb(this.funcs.length, funcIdx);
-    this.funcs.forEach((_, i) => uleb(i, funcIdx));
+    typeOf.forEach((t) => uleb(t, funcIdx));
     section(3, funcIdx);
     const mem: number[] = [1, 0x00];
     uleb(this.memoryPages, mem);

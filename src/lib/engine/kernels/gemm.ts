@@ -6,10 +6,9 @@ import { WS_COLS, WS_ROWS, simdKernels, workspace, type Workspace } from './work
  * Products smaller than this many multiply-adds, or with fewer than 4 output columns, stay in
  * TypeScript: there, copying the operands into WebAssembly memory and back costs more than the
  * arithmetic saves (measured here: 8×8·8×8 is a tie at 0.5 µs; 16×16·16×16 is 2.9 µs scalar,
- * 0.6 µs SIMD). One output column would be faster in SIMD (1.9 µs against 3.9 µs for
- * 154×16·16×1, once short rows are copied by loops), but its float32 sums would round
- * differently from the float64 ones here, and the shipped models' training replays are checked
- * byte for byte.
+ * 0.6 µs SIMD). One output column is not padded to the float32 tiles (their sums would round
+ * differently from gemm-scalar.ts's float64 ones, and the shipped models' training replays are
+ * checked byte for byte): large enough, it runs in the float64 kernels of simd-gemv.ts instead.
  */
 const SIMD_MIN_MACS = 1024;
 const SIMD_MIN_N = 4;
@@ -22,9 +21,10 @@ const SIMD_MIN_N = 4;
  * Offsets let callers multiply slices of larger buffers (batched matmul, im2col) without copying.
  *
  * This is the one hot loop most of the engine's time goes through; keep its signature stable.
- * Large products run on the WebAssembly SIMD micro-kernel (simd-gemm.ts), small ones and
- * platforms without SIMD on the TypeScript tiles (gemm-scalar.ts). The two differ only in
- * rounding (f32 vs f64 accumulation).
+ * Large products run on the WebAssembly SIMD micro-kernel (simd-gemm.ts), one-column ones on
+ * its float64 gemv (simd-gemv.ts, the same floats as gemm-scalar.ts), small ones and platforms
+ * without SIMD on the TypeScript tiles (gemm-scalar.ts). The tiles and the micro-kernel differ
+ * only in rounding (f32 vs f64 accumulation).
  */
 export function gemm(
   A: Float32Array, aOff: number,

@@ -9,7 +9,7 @@
  * relative error, which came out at 8·10⁻⁹ in float64, below float32's resolution (6·10⁻⁸).
  * For |x| ≥ 9, tanh(x) rounds to ±1 in float32 (to within one unit in the last place), so ±1 is
  * returned. The unit test checks the result against Math.tanh on a dense grid after rounding to
- * float32. NaN propagates.
+ * float32. NaN propagates. kernels/simd-elementwise.ts evaluates the same function in WebAssembly.
  */
 const P0 = 0.9999999999208832;
 const P1 = 0.13713435566039286;
@@ -22,9 +22,16 @@ const Q2 = 0.027399549833969396;
 const Q3 = 0.0004012616904380017;
 const Q4 = 1.3463401123635679e-6;
 
+/** The coefficients P0…P5 and Q1…Q4 (Q0 = 1), for the WebAssembly version. */
+export const TANH_P = [P0, P1, P2, P3, P4, P5] as const;
+export const TANH_Q = [Q1, Q2, Q3, Q4] as const;
+
+/** |x| from which tanh(x) is ±1 in float32 (the WebAssembly tanh in simd-elementwise.ts shares it). */
+export const TANH_SATURATES = 9;
+
 export function tanhf(x: number): number {
-  if (x >= 9) return 1;
-  if (x <= -9) return -1;
+  if (x >= TANH_SATURATES) return 1;
+  if (x <= -TANH_SATURATES) return -1;
   const s = x * x;
   return (x * (P0 + s * (P1 + s * (P2 + s * (P3 + s * (P4 + s * P5)))))) / (1 + s * (Q1 + s * (Q2 + s * (Q3 + s * Q4))));
 }

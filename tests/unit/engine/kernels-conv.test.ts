@@ -256,3 +256,52 @@ describe('pooling matches the definition', () => {
     );
   });
 });
+
+describe('global average pooling at a CNN\'s size (the matrix-product path)', () => {
+  it('matches the definition forward and backward', () => {
+    for (const [N, H, W, C] of [[3, 8, 8, 64], [2, 4, 8, 40], [2, 5, 7, 40]]) {
+      const whole = convGeometry(N, H, W, C, H, W, 1, 'valid');
+      const x = randomArray(N * H * W * C, N + C);
+      const dy = randomArray(N * C, N + C + 1);
+      const ref = refAvgPool(whole, x, dy);
+      const y = new Float32Array(N * C), dx = randomArray(x.length, 5), dx0 = dx.slice();
+      globalAvgPoolForward(N, H * W, C, x, y);
+      globalAvgPoolBackward(N, H * W, C, dy, dx);
+      expect(worstError(y, ref.y, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+      expect(worstError(dx.map((v, i) => v - dx0[i]), ref.dx, null, 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+      // and the very floats of the plain float32 loops (sum, then scale; dx += dy / HW)
+      const HW = H * W, sums = new Float32Array(N * C), loopDx = dx0.slice();
+      for (let n = 0; n < N; n++) for (let p = 0; p < HW; p++) for (let c = 0; c < C; c++) {
+        sums[n * C + c] += x[(n * HW + p) * C + c];
+        loopDx[(n * HW + p) * C + c] += dy[n * C + c] * (1 / HW);
+      }
+      expect(Array.from(y)).toEqual(Array.from(sums.map((v) => v * (1 / HW))));
+      expect(Array.from(dx)).toEqual(Array.from(loopDx));
+    }
+  });
+});
+
+describe('max pooling backward at a CNN\'s size (the WebAssembly scatter)', () => {
+  it('adds the same values as the TypeScript loop, overlapping windows included', () => {
+    for (const [size, stride] of [[2, 2], [3, 1]]) {
+      const g = convGeometry(2, 16, 16, 8, size, size, stride, 'same');
+      const x = randomArray(g.N * g.H * g.W * g.C, size);
+      const y = new Float32Array(g.N * g.OH * g.OW * g.C), arg = new Int32Array(y.length);
+      maxPoolForward(g, x, y, arg);
+      const dy = randomArray(y.length, size + 1), dx0 = randomArray(x.length, size + 2);
+      const run = (simd: boolean): Float32Array => {
+        setSimdEnabled(simd);
+        const dx = dx0.slice();
+        maxPoolBackward(dy, arg, dx);
+        return dx;
+      };
+      expect(y.length).toBeGreaterThanOrEqual(1024); // large enough for the WebAssembly path
+      expect(Array.from(run(true))).toEqual(Array.from(run(false)));
+      // and the definition: each dy lands on the reference's winner
+      const want = dx0.slice();
+      const { arg: winners } = refMaxPool(g, x);
+      for (let i = 0; i < dy.length; i++) want[winners[i]] += dy[i];
+      expect(Array.from(run(true))).toEqual(Array.from(want));
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { gemm } from '../../../src/lib/engine/kernels/gemm';
+import { addColumnSums, gemm } from '../../../src/lib/engine/kernels/gemm';
 import { simdModuleBytes } from '../../../src/lib/engine/kernels/simd';
 import { setSimdEnabled, workspace } from '../../../src/lib/engine/kernels/workspace';
 import { randomArray, refGemm, worstError } from './kernels-reference';
@@ -102,6 +102,36 @@ describe('workspace products', () => {
       const { C, scale } = refGemm(A, B, M, N, K, true, false, null);
       const got = ws.reserve(0).subarray(K * M + K * N, K * M + K * N + M * N);
       expect(worstError(got, C, scale, f32Bound(K), 1e-7)).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('column sums (a dense layer\'s bias gradient)', () => {
+  it('give exactly the floats of the row-order float32 loop, on the SIMD path and below it', () => {
+    for (const [rows, N] of [[154, 16], [300, 9], [5, 3]]) {
+      const G = randomArray(rows * N, rows), out0 = randomArray(N, N);
+      const want = out0.slice();
+      for (let r = 0; r < rows; r++) for (let j = 0; j < N; j++) want[j] += G[r * N + j];
+      const got = out0.slice();
+      addColumnSums(G, rows, N, got, new Float32Array(rows).fill(1));
+      expect(Array.from(got)).toEqual(Array.from(want));
+    }
+  });
+});
+
+describe('one-column products (the float64 WebAssembly gemv)', () => {
+  it('give exactly the floats of the TypeScript gemv, every storage order, odd and even sizes', () => {
+    for (const [M, K] of [[154, 16], [16, 154], [7, 301], [33, 65]]) {
+      for (const [transA, transB, accumulate] of [[false, false, false], [true, false, true], [false, true, true], [true, true, false]]) {
+        const A = randomArray(M * K + 3, M), B = randomArray(K + 3, K), C0 = randomArray(M + 3, M + K);
+        const run = (simd: boolean): Float32Array => {
+          setSimdEnabled(simd);
+          const C = C0.slice();
+          gemm(A, 1, B, 2, C, 3, M, 1, K, transA, transB, accumulate);
+          return C;
+        };
+        expect(Array.from(run(true))).toEqual(Array.from(run(false)));
+      }
     }
   });
 });

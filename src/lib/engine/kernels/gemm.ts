@@ -1,11 +1,14 @@
 import { gemmScalar } from './gemm-scalar';
-import { WS_COLS, WS_ROWS, workspace, type Workspace } from './workspace';
+import type { Simd } from './simd';
+import { WS_COLS, WS_ROWS, simdKernels, workspace, type Workspace } from './workspace';
 
 /**
  * Products smaller than this many multiply-adds, or with fewer than 4 output columns, stay in
  * TypeScript: there, copying the operands into WebAssembly memory and back costs more than the
  * arithmetic saves (measured here: 8×8·8×8 is a tie at 0.5 µs; 16×16·16×16 is 2.9 µs scalar,
- * 0.6 µs SIMD; a 154×16·16×1 product was 5 µs scalar, 9 µs SIMD, N = 1 being padded to 8 lanes).
+ * 0.6 µs SIMD). One output column is not padded to the float32 tiles (their sums would round
+ * differently from gemm-scalar.ts's float64 ones, and the shipped models' training replays are
+ * checked byte for byte): large enough, it runs in the float64 kernels of simd-gemv.ts instead.
  */
 const SIMD_MIN_MACS = 1024;
 const SIMD_MIN_N = 4;
@@ -18,9 +21,10 @@ const SIMD_MIN_N = 4;
  * Offsets let callers multiply slices of larger buffers (batched matmul, im2col) without copying.
  *
  * This is the one hot loop most of the engine's time goes through; keep its signature stable.
- * Large products run on the WebAssembly SIMD micro-kernel (simd-gemm.ts), small ones and
- * platforms without SIMD on the TypeScript tiles (gemm-scalar.ts). The two differ only in
- * rounding (f32 vs f64 accumulation).
+ * Large products run on the WebAssembly SIMD micro-kernel (simd-gemm.ts), one-column ones on
+ * its float64 gemv (simd-gemv.ts, the same floats as gemm-scalar.ts), small ones and platforms
+ * without SIMD on the TypeScript tiles (gemm-scalar.ts). The tiles and the micro-kernel differ
+ * only in rounding (f32 vs f64 accumulation).
  */
 export function gemm(
   A: Float32Array, aOff: number,
@@ -30,11 +34,19 @@ export function gemm(
   transA = false, transB = false, accumulate = false
 ): void {
   if (M === 0 || N === 0) return;
+  // A vector is stored the same way transposed or not: take the copy-free layout (same floats).
+  if (M === 1 || K === 1) transA = false;
+  if (N === 1 || K === 1) transB = false;
   if (K === 0) {
     if (!accumulate) C.fill(0, cOff, cOff + M * N);
     return;
   }
   const ws = workspace();
+  const fast = N === 1 && M * K >= SIMD_MIN_MACS ? simdKernels() : null;
+  if (fast) {
+    gemvCopying(fast, A, aOff, B, bOff, C, cOff, M, K, transA, accumulate);
+    return;
+  }
   if (!ws.simd || M * N * K < SIMD_MIN_MACS || N < SIMD_MIN_N) {
     gemmScalar(
       A, aOff, transA ? 1 : K, transA ? M : 1,
@@ -47,9 +59,48 @@ export function gemm(
 }
 
 /**
+ * One output column (C is M×1) in the float64 kernels of simd-gemv.ts: the floats gemm-scalar.ts's
+ * gemv gives, in a quarter of its time. op(B) is a contiguous column whatever transB says.
+ */
+function gemvCopying(
+  fast: Simd, A: Float32Array, aOff: number, B: Float32Array, bOff: number,
+  C: Float32Array, cOff: number, M: number, K: number, transA: boolean, accumulate: boolean
+): void {
+  const a = 0, b = M * K + 2; // one float of slack past A: gemvCols reads it when M is odd
+  const c = (b + K + 1) & ~1; // an even float offset: gemvCols' float64 sums
+  const w = fast.reserve(c + 2 * (M + 1));
+  w.set(A.subarray(aOff, aOff + M * K), a);
+  w.set(B.subarray(bOff, bOff + K), b);
+  if (!transA) {
+    if (accumulate) w.set(C.subarray(cOff, cOff + M), c);
+    fast.gemvRows(a, K, b, c, M, K, accumulate);
+    C.set(w.subarray(c, c + M), cOff);
+    return;
+  }
+  fast.gemvCols(a, M, b, c, M, K);
+  const sums = new Float64Array(w.buffer, w.byteOffset + c * 4, M);
+  for (let i = 0; i < M; i++) C[cOff + i] = accumulate ? C[cOff + i] + sums[i] : sums[i];
+}
+
+/**
+ * out[j] += Σ_r G[r·N + j] for r = 0 … rows − 1, in row order with every partial sum rounded to
+ * float32 — the same floats as that loop, which it is below the SIMD size. On the SIMD path it is
+ * the product 1ᵀ·G (ones: at least `rows` ones), whose kernel adds in exactly that order; that
+ * is what a dense layer's bias gradient costs there instead of a TypeScript loop over the rows.
+ */
+export function addColumnSums(G: Float32Array, rows: number, N: number, out: Float32Array, ones: Float32Array): void {
+  const ws = workspace();
+  if (ws.simd && rows * N >= SIMD_MIN_MACS && N >= SIMD_MIN_N) {
+    gemmCopying(ws, ones, 0, G, 0, out, 0, 1, N, rows, true, false, true);
+    return;
+  }
+  for (let r = 0, o = 0; r < rows; r++) for (let j = 0; j < N; j++, o++) out[j] += G[o];
+}
+
+/**
  * Copies the operands into the workspace (padding M to a multiple of WS_ROWS and N to one of
- * WS_COLS with zeros), multiplies there and copies C back. Row copies use TypedArray.set, a
- * memcpy; only a transposed B needs an element loop.
+ * WS_COLS with zeros), multiplies there and copies C back. Long rows are copied with
+ * TypedArray.set, a memcpy; short ones (a 16-wide layer, a 1-wide column) by a loop.
  */
 function gemmCopying(
   ws: Workspace,
@@ -73,26 +124,13 @@ function gemmCopying(
     w.fill(0, a + M * K, a + Mp * K);
     si = K; sk = 1;
   } else {
-    if (Mp === M) w.set(A.subarray(aOff, aOff + K * M), a);
-    else {
-      for (let k = 0; k < K; k++) {
-        w.set(A.subarray(aOff + k * M, aOff + k * M + M), a + k * Mp);
-        w.fill(0, a + k * Mp + M, a + (k + 1) * Mp);
-      }
-    }
+    copyRows(A, aOff, M, w, a, Mp, K, M);
     si = 1; sk = Mp;
   }
 
   // op(B) as K rows of Np floats, columns N..Np zero.
-  if (!transB) {
-    if (Np === N) w.set(B.subarray(bOff, bOff + K * N), b);
-    else {
-      for (let k = 0; k < K; k++) {
-        w.set(B.subarray(bOff + k * N, bOff + k * N + N), b + k * Np);
-        w.fill(0, b + k * Np + N, b + (k + 1) * Np);
-      }
-    }
-  } else {
+  if (!transB) copyRows(B, bOff, N, w, b, Np, K, N);
+  else {
     for (let k = 0; k < K; k++) {
       const row = b + k * Np;
       for (let j = 0; j < N; j++) w[row + j] = B[bOff + j * K + k];
@@ -100,13 +138,37 @@ function gemmCopying(
     }
   }
 
-  if (accumulate) {
-    if (Np === N) w.set(C.subarray(cOff, cOff + M * N), c);
-    else for (let i = 0; i < M; i++) w.set(C.subarray(cOff + i * N, cOff + i * N + N), c + i * Np);
-  }
+  if (accumulate) copyRows(C, cOff, N, w, c, Np, M, N);
 
   ws.gemm(a, si, sk, b, Np, c, Np, Mp, Np, K, accumulate);
 
-  if (Np === N) C.set(w.subarray(c, c + M * N), cOff);
-  else for (let i = 0; i < M; i++) C.set(w.subarray(c + i * Np, c + i * Np + N), cOff + i * N);
+  copyRows(w, c, Np, C, cOff, N, M, N);
+}
+
+/** Rows shorter than this are copied by a loop: a subarray per row costs more than it saves. */
+const SET_MIN = 64;
+
+/**
+ * Copies `rows` rows of `width` floats from stride sLd to stride dLd, zero-filling the
+ * destination's columns width..dLd when it is wider. One memcpy when both are dense.
+ */
+function copyRows(
+  src: Float32Array, sOff: number, sLd: number,
+  dst: Float32Array, dOff: number, dLd: number,
+  rows: number, width: number
+): void {
+  if (sLd === width && dLd === width) {
+    dst.set(src.subarray(sOff, sOff + rows * width), dOff);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    const s = sOff + r * sLd, d = dOff + r * dLd;
+    if (width >= SET_MIN) {
+      dst.set(src.subarray(s, s + width), d);
+      if (dLd > width) dst.fill(0, d + width, d + dLd);
+    } else {
+      for (let j = 0; j < width; j++) dst[d + j] = src[s + j];
+      for (let j = width; j < dLd; j++) dst[d + j] = 0;
+    }
+  }
 }

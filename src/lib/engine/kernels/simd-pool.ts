@@ -7,6 +7,9 @@
  *   maxpool(x, y, arg, N, H, W, C, KH, KW, strideH, strideW, padTop, padLeft, OH, OW)
  * byte addresses into the module's memory; C must be a multiple of 4. arg receives the flat
  * index into x of each window's winner (the first maximum in window order; a NaN wins and stays).
+ *
+ *   maxpoolGrad(dy, arg, dx, n)
+ * the backward pass: dx[arg[i]] += dy[i] for i < n (byte addresses; arg as the forward wrote it).
  */
 import { FuncBuilder, i32, v128 } from './wasm-builder';
 
@@ -89,6 +92,20 @@ export function buildMaxPool(): FuncBuilder {
       f.get(oh).i32Const(1).i32Add().set(oh);
     });
     f.get(n).i32Const(1).i32Add().set(n);
+  });
+  return f;
+}
+
+export function buildMaxPoolGrad(): FuncBuilder {
+  const f = new FuncBuilder([i32, i32, i32, i32]);
+  const [dy, arg, dx, n] = [0, 1, 2, 3];
+  const end = f.local(i32), at = f.local(i32);
+  f.get(dy).get(n).i32Const(2).i32Shl().i32Add().set(end);
+  f.whileLoop(() => { f.get(dy).get(end).i32LtU(); }, () => {
+    f.get(dx).get(arg).i32Load(0).i32Const(2).i32Shl().i32Add().tee(at);
+    f.get(at).f32Load(0).get(dy).f32Load(0).f32Add().f32Store(0);
+    f.get(dy).i32Const(4).i32Add().set(dy);
+    f.get(arg).i32Const(4).i32Add().set(arg);
   });
   return f;
 }

@@ -11,8 +11,9 @@
 
 export const i32 = 0x7f;
 export const f32 = 0x7d;
+export const f64 = 0x7c;
 export const v128 = 0x7b;
-export type ValType = typeof i32 | typeof f32 | typeof v128;
+export type ValType = typeof i32 | typeof f32 | typeof f64 | typeof v128;
 
 /** Unsigned LEB128, the format's encoding for sizes, indices and memarg fields. */
 function uleb(n: number, out: number[]): void {
@@ -103,6 +104,7 @@ export class FuncBuilder {
 
   // memory; offsets are constant byte offsets added to the address on the stack
   f32Load(offset = 0): this { return this.op(0x2a).memarg(2, offset); }
+  i32Load(offset = 0): this { return this.op(0x28).memarg(2, offset); }
   f32Add(): this { return this.op(0x92); }
   f32Const(v: number): this {
     this.op(0x43);
@@ -111,10 +113,19 @@ export class FuncBuilder {
     return this;
   }
   f32Store(offset = 0): this { return this.op(0x38).memarg(2, offset); }
+  f64Add(): this { return this.op(0xa0); }
+  f64Mul(): this { return this.op(0xa2); }
+  f64PromoteF32(): this { return this.op(0xbb); }
+  f32DemoteF64(): this { return this.op(0xb6); }
+  f64x2ExtractLane(lane: 0 | 1): this { this.simd(0x21); this.code.push(lane); return this; }
   v128Load(offset = 0): this { return this.simd(0x00).memarg(2, offset); }
   v128Load32Splat(offset = 0): this { return this.simd(0x09).memarg(2, offset); }
   v128Store(offset = 0): this { return this.simd(0x0b).memarg(2, offset); }
   v128Zero(): this { this.simd(0x0c); for (let i = 0; i < 16; i++) this.code.push(0); return this; }
+  /** Loads 2 floats (8 bytes) into the low half, zeroing the high half. */
+  v128Load64Zero(offset = 0): this { return this.simd(0x5d).memarg(3, offset); }
+  /** Stores the low 8 bytes (lane 0 of the i64x2 view: two floats). */
+  v128Store64Lane0(offset = 0): this { this.simd(0x5b).memarg(3, offset); this.code.push(0); return this; }
 
   /** select(a, b, cond): a if cond ≠ 0 else b (i32 operands). */
   select(): this { return this.op(0x1b); }
@@ -138,6 +149,27 @@ export class FuncBuilder {
   f32x4Gt(): this { return this.simd(0x44); }
   f32x4Add(): this { return this.simd(0xe4); }
   f32x4Mul(): this { return this.simd(0xe6); }
+  /** Lane-wise IEEE maximum (NaN if either is NaN; +0 beats −0), as Math.max. */
+  f32x4Max(): this { return this.simd(0xe9); }
+
+  // f64x2 lanes: the float64 arithmetic JavaScript does, two at a time (no fused multiply-add in
+  // WebAssembly, so each operation rounds exactly as JS's does)
+  f64Const(v: number): this {
+    this.op(0x44);
+    for (const b of new Uint8Array(new Float64Array([v]).buffer)) this.code.push(b);
+    return this;
+  }
+  f64x2Splat(): this { return this.simd(0x14); }
+  f64x2Ge(): this { return this.simd(0x4c); }
+  f64x2Le(): this { return this.simd(0x4b); }
+  f64x2Add(): this { return this.simd(0xf0); }
+  f64x2Sub(): this { return this.simd(0xf1); }
+  f64x2Mul(): this { return this.simd(0xf2); }
+  f64x2Div(): this { return this.simd(0xf3); }
+  /** The two low float32 lanes widened to float64 (exact). */
+  f64x2PromoteLowF32x4(): this { return this.simd(0x5f); }
+  /** Both float64 lanes rounded to float32 (to nearest, as a Float32Array store) into the low lanes. */
+  f32x4DemoteF64x2Zero(): this { return this.simd(0x5e); }
 
   /**
    * while (cond) body — `cond` must leave one i32 on the stack. Emitted as
@@ -193,15 +225,22 @@ export class ModuleBuilder {
       uleb(content.length, out);
       for (const b of content) out.push(b);
     };
-    // type section: one signature per function (duplicates are allowed and keep this simple)
+    // type section: each distinct signature once (the module must stay under 4 KB)
+    const signatures: string[] = [];
+    const typeOf = this.funcs.map(({ fn }) => {
+      const key = `${fn.params.join(',')}:${fn.results.join(',')}`;
+      if (!signatures.includes(key)) signatures.push(key);
+      return signatures.indexOf(key);
+    });
     const types: number[] = [];
-    uleb(this.funcs.length, types);
-    for (const { fn } of this.funcs) {
+    uleb(signatures.length, types);
+    for (const key of signatures) {
+      const [params, results] = key.split(':').map((list) => (list === '' ? [] : list.split(',').map(Number)));
       types.push(0x60);
-      uleb(fn.params.length, types);
-      types.push(...fn.params);
-      uleb(fn.results.length, types);
-      types.push(...fn.results);
+      uleb(params.length, types);
+      types.push(...params);
+      uleb(results.length, types);
+      types.push(...results);
     }
     section(1, types);
     if (this.sharedMaxPages !== undefined) {
@@ -215,7 +254,7 @@ export class ModuleBuilder {
     }
     const funcIdx: number[] = [];
     uleb(this.funcs.length, funcIdx);
-    this.funcs.forEach((_, i) => uleb(i, funcIdx));
+    typeOf.forEach((t) => uleb(t, funcIdx));
     section(3, funcIdx);
     if (this.sharedMaxPages === undefined) {
       const mem: number[] = [1, 0x00];

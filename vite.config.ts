@@ -4,14 +4,16 @@ import { staticProse } from './src/lib/server/static-prose.js';
 import { katexCss } from './src/lib/server/katex-css.js';
 import { figureText } from './src/lib/server/figure-text.js';
 import { offlineSizes } from './src/lib/server/offline-sizes.js';
+import { tfjsThreadedFactory } from './src/lib/server/tfjs-threaded-factory.js';
 
 export default defineConfig({
   // staticProse and figureText keep the lecture's unchanging prose, captions and first descriptions
   // in the prerendered HTML only; katexCss trims KaTeX's stylesheet; offlineSizes, after SvelteKit,
   // lists the built files' sizes for the offline save button (see each file).
   plugins: [staticProse(), figureText(), katexCss(), sveltekit(), offlineSizes()],
-  // Workers are ES modules so they can import the engine like any other module.
-  worker: { format: 'es' },
+  // Workers are ES modules so they can import the engine like any other module. The one plugin
+  // of their own lets TF.js start its wasm threads in the /bench page's worker (see the file).
+  worker: { format: 'es', plugins: () => [tfjsThreadedFactory()] },
   build: {
     // Figure chunks load their own imports when a figure nears the viewport; the preload lists that
     // would fetch them in parallel cost about 1 KB of the first load (every figure's list), and the

@@ -118,7 +118,7 @@ for (const r of report.results) {
     console.log(line);
   }
   log(`  ${r.workload}: ${r.stepsPerRound} steps × ${r.rounds} rounds after ${r.warmupSteps} warm-up steps; ` +
-    r.sides.map((s) => `${s.side} ${s.rates.join(' ')} (loss ${s.firstLoss.toPrecision(6)})`).join('; ') + ` ${r.sides.length && r.workload === 'cnn' ? 'images' : 'steps'}/s`);
+    r.sides.map((s) => `${s.side} ${s.rates.join(' ')} (loss ${s.firstLoss.toPrecision(6)})`).join('; ') + ` ${r.unit}/s`);
 }
 log(`  .wasm files fetched: ${wasmFiles.join(', ') || 'none seen'}`);
 for (const s of report.setups) log(`  ${s.side}: ${s.library}, ${s.backend}, SIMD ${s.simd}, threads ${s.threads}${s.jit ? ', jit' : ''}`);

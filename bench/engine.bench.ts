@@ -11,6 +11,8 @@
  *
  * Options (environment): BENCH_ROUNDS (default 7), BENCH_ROUND_SECONDS (default 0.8: the target
  * length of one TF.js round), BENCH_WORKLOADS / BENCH_BACKENDS (comma lists to run a subset).
+ * BENCH_THREADS=n: the engine runs on n threads (startThreads; default 1). BENCH_THREADS=a,b: no
+ * TF.js; the engine on a threads against b threads instead (threads.ts), results in threads.json.
  */
 import { register } from 'node:module';
 import { createRequire } from 'node:module';
@@ -30,6 +32,8 @@ const { engineTrainer } = await import('../src/lib/models/bench/engine');
 const { WORK } = await import('../src/lib/models/bench/workloads');
 const { alternatingRounds, fmt, sameLoss } = await import('../src/lib/models/bench/measure');
 const { workspace } = await import('../src/lib/engine/kernels/workspace');
+const { startThreads, threadCount } = await import('../src/lib/engine/threads');
+const { compareThreads } = await import('./threads');
 type WorkloadName = import('../src/lib/models/bench/workloads').WorkloadName;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +47,8 @@ const list = <T extends string>(v: string | undefined, all: T[]): T[] =>
   v ? all.filter((x) => v.split(',').includes(x)) : all;
 const WORKLOADS = list<WorkloadName>(process.env.BENCH_WORKLOADS, ['mlp', 'attention', 'cnn']);
 const BACKENDS = list(process.env.BENCH_BACKENDS, ['cpu', 'wasm']);
+const THREADS = (process.env.BENCH_THREADS ?? '1').split(',').map(Number);
+if (!THREADS.every((n) => Number.isInteger(n) && n >= 1) || THREADS.length > 2) throw new Error('BENCH_THREADS: a thread count, or two separated by a comma');
 
 const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
 
@@ -99,7 +105,25 @@ async function compare(workload: WorkloadName, backend: string): Promise<Result>
   };
 }
 
-log(`engine gemm: ${workspace().simd ? 'WebAssembly SIMD (f32x4) micro-kernel' : 'TypeScript tiles (no WebAssembly SIMD here)'}; ` +
+if (THREADS.length === 2) {
+  const results = [];
+  for (const workload of WORKLOADS) {
+    const r = await compareThreads(workload, [THREADS[0], THREADS[1]], ROUNDS, ROUND_SECONDS, log);
+    console.log(`bench ${workload} threads ${r.threads[1]} vs ${r.threads[0]}: ${fmt(r.rates[1])}/s vs ${fmt(r.rates[0])}/s, ratio ${r.ratio.toFixed(2)}`);
+    results.push(r);
+  }
+  writeFileSync(path.join(here, 'threads.json'), JSON.stringify({
+    date: new Date().toISOString(), node: process.version,
+    cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+    loadAverage: os.loadavg(),
+    notes: ['One model per workload, trained in alternating rounds of equal steps on each thread count; rates are medians over rounds.'],
+    results
+  }, null, 2) + '\n');
+  process.exit(0);
+}
+if (THREADS[0] > 1 && (await startThreads(THREADS[0])) < THREADS[0]) throw new Error(`only ${threadCount()} thread(s) could start`);
+
+log(`engine gemm: ${workspace().simd ? 'WebAssembly SIMD (f32x4) micro-kernel' : 'TypeScript tiles (no WebAssembly SIMD here)'}, ${threadCount()} thread(s); ` +
   `TF.js wasm conv filter gradient: tf.customGrad (im2col + tf.matMul)`);
 const results: Result[] = [];
 for (const workload of WORKLOADS) {
@@ -115,6 +139,7 @@ writeFileSync(path.join(here, 'results.json'), JSON.stringify({
   node: process.version,
   cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
   engineGemm: workspace().simd ? 'wasm-simd' : 'typescript',
+  engineThreads: threadCount(),
   notes: [
     'Rates are medians over rounds; the engine and TF.js alternate, same data, same initial weights, same steps.',
     'GFLOP/s counts 2 FLOPs per multiply-add of matrix products and convolutions (forward, weight gradients, and input gradients except of data); elementwise work is not counted.',

@@ -35,8 +35,14 @@ const PARALLEL = 4;
 
 /** Files whose content is fixed for this version: served from the cache first. */
 const fixed = new Set([...build.filter((f) => !/\.(woff|ttf)$/.test(f)), ...files]);
-/** Everything "save" stores. */
+/** Everything "save" stores, as far as SvelteKit's lists know (see wholeSite for the rest). */
 const everything = [...fixed, ...prerendered];
+/**
+ * Workers that a worker starts (the engine's thread helpers, src/lib/engine/threads.ts) are built
+ * inside that worker's bundle, so SvelteKit's `build` list does not name them. They are hashed
+ * files like the rest, so they are served from the cache first too.
+ */
+const isFixed = (path: string): boolean => fixed.has(path) || path.startsWith(`${base}/_app/immutable/workers/`);
 const lecturePage = `${base}/`;
 
 sw.addEventListener('install', (event) => {
@@ -86,9 +92,10 @@ sw.addEventListener('message', (event) => {
   } else if (message?.type === 'size') {
     event.waitUntil(
       (async () => {
-        const bytes = await sizes().catch(() => null);
+        const table = await sizeTable().catch(() => null);
+        const whole = wholeSite(table);
         const saved = Boolean(await (await caches.open(CACHE)).match(SAVED_MARK));
-        reply({ type: 'size', bytes, files: everything.length, saved });
+        reply({ type: 'size', bytes: table && sizes(table, whole), files: whole.length, saved });
       })()
     );
   } else if (message?.type === 'save') {
@@ -104,13 +111,24 @@ sw.addEventListener('message', (event) => {
   }
 });
 
-/** Bytes of every file "save" stores, from the sizes the build wrote; null if one is missing. */
-async function sizes(): Promise<number | null> {
+/** The size of every file the build wrote, by its path below the base (offline-sizes.json). */
+async function sizeTable(): Promise<Record<string, number>> {
   const response = await fetch(`${base}/offline-sizes.json`);
   if (!response.ok) throw new Error(`offline-sizes.json: ${response.status}`);
-  const table = (await response.json()) as Record<string, number>;
+  return (await response.json()) as Record<string, number>;
+}
+
+/** Every file "save" stores: SvelteKit's lists, and the workers' own workers, which only the size table names. */
+function wholeSite(table: Record<string, number> | null): string[] {
+  if (!table) return everything;
+  const nested = Object.keys(table).map((path) => base + path).filter((url) => isFixed(url) && !fixed.has(url));
+  return [...everything, ...nested];
+}
+
+/** Bytes of the files `urls`, from the sizes the build wrote; null if one is missing. */
+function sizes(table: Record<string, number>, urls: string[]): number | null {
   let bytes = 0;
-  for (const url of everything) {
+  for (const url of urls) {
     const n = table[url.slice(base.length)];
     if (typeof n !== 'number') return null;
     bytes += n;
@@ -121,12 +139,13 @@ async function sizes(): Promise<number | null> {
 /** Store every file of the build, reporting after each one (files already stored count at once). */
 async function saveAll(cache: Cache, progress: (done: number, total: number) => void): Promise<void> {
   let done = 0;
-  const queue = [...everything];
-  progress(done, everything.length);
+  const whole = wholeSite(await sizeTable().catch(() => null));
+  const queue = [...whole];
+  progress(done, whole.length);
   const worker = async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
       await storeIfMissing(cache, url);
-      progress(++done, everything.length);
+      progress(++done, whole.length);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
@@ -161,7 +180,7 @@ sw.addEventListener('fetch', (event) => {
   if (url.origin !== sw.location.origin) return; // never touch other origins (there should be none)
   if (request.headers.has('range')) return;
 
-  if (fixed.has(url.pathname)) {
+  if (isFixed(url.pathname)) {
     event.respondWith(cacheFirst(request));
   } else if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request));

@@ -21,6 +21,8 @@ export class TrainingClient<C, S> implements RunControl {
   stepsPerSecond = $state(0);
   running = $state(false);
   snapshot = $state.raw<S | null>(null);
+  /** Threads the worker computes on, as it last reported (1 until it says otherwise). */
+  threads = $state(1);
   history = $state.raw<LossPoint[]>([]);
   /** A sentence for the reader when a run stops by itself or fails; empty otherwise. */
   message = $state('');
@@ -72,6 +74,7 @@ export class TrainingClient<C, S> implements RunControl {
       this.stepsPerSecond = msg.stepsPerSecond;
       this.running = msg.running;
       this.snapshot = msg.snapshot;
+      this.threads = msg.threads ?? 1;
       if (Number.isFinite(msg.loss)) this.record(msg.step, msg.loss);
     } else if (msg.type === 'stopped') {
       this.running = false;

@@ -6,5 +6,9 @@
 import { serve } from './loop';
 import { ScratchTrainer } from '$lib/models/cnn/cnn-scratch';
 import { fetchBytesSync } from '$lib/data/fetch-bytes';
+import { startThreads, threadCount } from '$lib/engine/threads';
 
-serve(new ScratchTrainer((url) => fetchBytesSync(url, url.split('/').pop()!)));
+// Where the page is cross-origin isolated, the convolutions use every core; training starts at
+// once either way and moves onto the helpers when they are ready (same results, threads.ts).
+void startThreads();
+serve(new ScratchTrainer((url) => fetchBytesSync(url, url.split('/').pop()!)), { threads: threadCount });

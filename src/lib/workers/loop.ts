@@ -14,6 +14,8 @@ export interface LoopOptions {
   now?: () => number;
   /** How to yield to the event loop between slices (a worker: setTimeout 0). */
   defer?: (fn: () => void) => void;
+  /** The engine's thread count, reported with progress (workers that start threads pass threadCount). */
+  threads?: () => number;
 }
 
 export class TrainingLoop<C, S> {
@@ -29,6 +31,7 @@ export class TrainingLoop<C, S> {
   private readonly reportMs: number;
   private readonly now: () => number;
   private readonly defer: (fn: () => void) => void;
+  private readonly threads?: () => number;
 
   constructor(
     private readonly trainer: Trainer<C, S>,
@@ -39,6 +42,7 @@ export class TrainingLoop<C, S> {
     this.reportMs = opts.reportMs ?? 100;
     this.now = opts.now ?? (() => performance.now());
     this.defer = opts.defer ?? ((fn) => setTimeout(fn, 0));
+    this.threads = opts.threads;
   }
 
   handle(msg: ToWorker<C>): void {
@@ -147,17 +151,18 @@ export class TrainingLoop<C, S> {
       loss: this.lastLoss,
       stepsPerSecond: this.running ? this.rate : 0,
       running: this.running,
-      snapshot: this.trainer.snapshot()
+      snapshot: this.trainer.snapshot(),
+      ...(this.threads ? { threads: this.threads() } : {})
     });
   }
 }
 
 /** Wire a trainer to the worker's global scope: `serve(new MyTrainer())` is a whole worker file. */
-export function serve<C, S>(trainer: Trainer<C, S>): void {
+export function serve<C, S>(trainer: Trainer<C, S>, opts: LoopOptions = {}): void {
   const scope = globalThis as unknown as {
     postMessage(m: unknown): void;
     onmessage: ((e: MessageEvent) => void) | null;
   };
-  const loop = new TrainingLoop<C, S>(trainer, (m) => scope.postMessage(m));
+  const loop = new TrainingLoop<C, S>(trainer, (m) => scope.postMessage(m), opts);
   scope.onmessage = (e: MessageEvent<ToWorker<C>>) => loop.handle(e.data);
 }

@@ -24,6 +24,8 @@ export interface Progress<S> {
   stepsPerSecond: number;
   running: boolean;
   snapshot: S;
+  /** Threads the worker's engine computes on (threads.ts), for workers that start a pool. */
+  threads?: number;
 }
 
 /** What a worker reports: its progress, a stop, or a failure. */

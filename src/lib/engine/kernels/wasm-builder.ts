@@ -172,11 +172,15 @@ export class FuncBuilder {
   }
 }
 
-/** A module with one memory (exported as "memory") and exported functions. */
+/**
+ * A module with one memory (exported as "memory") and exported functions. With `sharedMaxPages`
+ * the memory is not defined but imported as env.memory, shared, at most that many pages: the
+ * form in which several threads instantiate one module on one memory (threads.ts).
+ */
 export class ModuleBuilder {
   private readonly funcs: { name: string; fn: FuncBuilder }[] = [];
 
-  constructor(private readonly memoryPages: number) {}
+  constructor(private readonly memoryPages: number, private readonly sharedMaxPages?: number) {}
 
   func(name: string, fn: FuncBuilder): void {
     this.funcs.push({ name, fn });
@@ -200,13 +204,24 @@ export class ModuleBuilder {
       types.push(...fn.results);
     }
     section(1, types);
+    if (this.sharedMaxPages !== undefined) {
+      const imp: number[] = [1];
+      utf8('env', imp);
+      utf8('memory', imp);
+      imp.push(0x02, 0x03); // a memory; limits flag 3: shared, with a maximum
+      uleb(this.memoryPages, imp);
+      uleb(this.sharedMaxPages, imp);
+      section(2, imp);
+    }
     const funcIdx: number[] = [];
     uleb(this.funcs.length, funcIdx);
     this.funcs.forEach((_, i) => uleb(i, funcIdx));
     section(3, funcIdx);
-    const mem: number[] = [1, 0x00];
-    uleb(this.memoryPages, mem);
-    section(5, mem);
+    if (this.sharedMaxPages === undefined) {
+      const mem: number[] = [1, 0x00];
+      uleb(this.memoryPages, mem);
+      section(5, mem);
+    }
     const exp: number[] = [];
     uleb(this.funcs.length + 1, exp);
     utf8('memory', exp);

@@ -6,18 +6,18 @@
  *
  * Kernels that build a large operand themselves (the convolution's window matrix) build it here,
  * so it is never copied; `gemm` copies its operands in. One workspace per JavaScript realm (each
- * Worker has its own); nothing in it survives from one kernel call to the next.
+ * Worker has its own); nothing in it survives from one kernel call to the next. Once threads.ts
+ * has started helper threads, the memory is shared with them and large kernel calls are split
+ * across them (parallel.ts), with the same results.
  */
 import { gemmScalar } from './gemm-scalar';
 import { col2im, im2col } from './im2col';
+import * as split from './parallel';
 import { MR, NR, simd, type Simd } from './simd';
 
 /** Row and column multiples that workspace products need (the SIMD micro-tile). */
 export const WS_ROWS = MR;
 export const WS_COLS = NR;
-
-/** Long reductions are cut into slices of this many k so a slice of op(B) stays in cache. */
-const KC = 512;
 
 /**
  * The kernels of simd.ts, on offsets (in floats) into the array `reserve` returns, whichever
@@ -71,18 +71,14 @@ export function simdKernels(): Simd | null {
 export function workspace(): Workspace {
   if (!simdAllowed) return jsWorkspace;
   if (simdWorkspace === undefined) {
-    const s = simd();
-    simdWorkspace = s && {
+    // The kernels split across the engine's threads where it pays (parallel.ts); simd() is asked
+    // on every reserve because starting threads moves the module onto a shared memory.
+    simdWorkspace = simd() && {
       simd: true,
-      reserve: (floats) => s.reserve(floats),
-      gemm(a, si, sk, b, ldb, c, ldc, M, N, K, accumulate) {
-        for (let k0 = 0; k0 < K; k0 += KC) {
-          const kc = Math.min(KC, K - k0);
-          s.gemm(a + k0 * sk, si, sk, b + k0 * ldb, ldb, c, ldc, M, N, kc, accumulate || k0 > 0);
-        }
-      },
-      im2col: (g, x, col, ld) => s.im2col(g, x, col, ld),
-      col2im: (g, col, ld, dx) => s.col2im(g, col, ld, dx)
+      reserve: (floats) => simd()!.reserve(floats),
+      gemm: split.gemm,
+      im2col: split.im2col,
+      col2im: split.col2im
     };
   }
   return simdWorkspace ?? jsWorkspace;

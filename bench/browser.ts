@@ -12,7 +12,8 @@
  * require-corp, so the page has SharedArrayBuffer and the peers start their threaded builds.
  *
  * Options: --no-build (measure the existing build/), --steps N (fixed steps per round, for a quick
- * check), --rounds R (default 7), --workloads a,b, --peers tfjs,jax, --no-isolation (serve without the two headers:
+ * check), --rounds R (default 7), --workloads a,b, --peers tfjs,jax, --threads N (the engine's threads;
+ * default one per core), --no-isolation (serve without the two headers:
  * every side on one thread). Environment: BENCH_PORT, CHROMIUM_PATH.
  */
 import { spawnSync } from 'node:child_process';
@@ -32,7 +33,7 @@ function option(name: string): string | undefined {
 const build = !process.argv.includes('--no-build');
 const isolation = !process.argv.includes('--no-isolation');
 const query = new URLSearchParams();
-for (const name of ['steps', 'rounds', 'workloads', 'peers']) {
+for (const name of ['steps', 'rounds', 'workloads', 'peers', 'threads']) {
   const v = option(`--${name}`);
   if (v) query.set(name, v);
 }
@@ -53,14 +54,18 @@ const port = await freePort();
 const server = await preview({
   logLevel: 'warn',
   preview: { port, strictPort: true, host: '127.0.0.1' },
-  // preview.headers would not do: SvelteKit's preview middleware answers before Vite adds them.
-  // A middleware of our own, ahead of SvelteKit's, sets them on every response.
+  // The site's own preview server sends the two headers (vite.config.ts); this middleware, ahead
+  // of it and of SvelteKit's, says so itself, or with --no-isolation keeps them off every response.
   plugins: [{
     name: 'bench-cross-origin-isolation',
     enforce: 'pre',
     configurePreviewServer(s) {
       s.middlewares.use((_req, res, next) => {
         if (isolation) for (const [k, v] of Object.entries(ISOLATION)) res.setHeader(k, v);
+        else {
+          const set = res.setHeader.bind(res);
+          res.setHeader = (name, value) => (/^cross-origin-(opener|embedder)-policy$/i.test(name) ? res : set(name, value));
+        }
         next();
       });
     }

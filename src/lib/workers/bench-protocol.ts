@@ -15,10 +15,11 @@ export interface BenchRequest {
   /** Steps per round (and of warm-up), fixed: for a quick check; otherwise found by warming up. */
   steps?: number;
   /**
-   * Threads the engine may use. The engine runs on one thread today; the parameter is here so a
-   * thread pool can be switched on without touching the page (issue 21 item 2).
+   * Threads the engine may use (src/lib/engine/threads.ts); unset: its default, one per core where
+   * the page is cross-origin isolated, as the lecture's training workers start it. It gets fewer
+   * where threads cannot start (no isolation: one).
    */
-  engineThreads: number;
+  engineThreads?: number;
 }
 
 /** What a side was given, written down beside its numbers. */

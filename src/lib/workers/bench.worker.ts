@@ -9,20 +9,22 @@ import { engineTrainer } from '$lib/models/bench/engine';
 import { WORK, type Trainer } from '$lib/models/bench/workloads';
 import { alternatingRounds, fmt, sameLoss } from '$lib/models/bench/measure';
 import { workspace } from '$lib/engine/kernels/workspace';
+import { startThreads } from '$lib/engine/threads';
 import type { BenchReply, BenchRequest, SideName, SideSetup } from './bench-protocol';
 import type { StartedPeer } from './bench-peers';
 
 const post = (reply: BenchReply) => postMessage(reply);
 
-/** What the engine was given. `threads` asks for a thread count; the engine has one thread today. */
-function engineSetup(threads: number): SideSetup {
-  void threads; // read once the engine's thread pool exists (src/lib/engine/threads.ts, issue 21 item 2)
-  return { side: 'engine', library: 'this lecture’s engine', backend: workspace().simd ? 'wasm' : 'typescript', simd: workspace().simd, threads: 1 };
+/** Starts the engine's threads (as many as asked, by default one per core) and says what it got. */
+async function engineSetup(threads: number | undefined): Promise<SideSetup> {
+  const started = await startThreads(threads);
+  return { side: 'engine', library: 'this lecture’s engine', backend: workspace().simd ? 'wasm' : 'typescript', simd: workspace().simd, threads: started };
 }
 
 const NAMES: Record<SideName, string> = { engine: 'the engine', tfjs: 'TF.js', jax: 'jax-js' };
 
 async function run(req: BenchRequest): Promise<void> {
+  const engine = await engineSetup(req.engineThreads);
   const peers: { name: SideName; started: StartedPeer }[] = [];
   if (req.peers.length) {
     const { startPeer } = await import('./bench-peers');
@@ -30,7 +32,7 @@ async function run(req: BenchRequest): Promise<void> {
   }
   post({
     type: 'setup',
-    setups: [engineSetup(req.engineThreads), ...peers.map((p) => p.started.setup)],
+    setups: [engine, ...peers.map((p) => p.started.setup)],
     crossOriginIsolated: self.crossOriginIsolated === true,
     cores: navigator.hardwareConcurrency || 1
   });

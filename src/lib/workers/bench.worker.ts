@@ -7,7 +7,7 @@
  */
 import { engineTrainer } from '$lib/models/bench/engine';
 import { WORK, type Trainer } from '$lib/models/bench/workloads';
-import { alternatingRounds, fmt, sameLoss } from '$lib/models/bench/measure';
+import { alternatingRounds, fmt, startMismatch } from '$lib/models/bench/measure';
 import { workspace } from '$lib/engine/kernels/workspace';
 import { startThreads } from '$lib/engine/threads';
 import type { BenchReply, BenchRequest, SideName, SideSetup } from './bench-protocol';
@@ -46,14 +46,8 @@ async function run(req: BenchRequest): Promise<void> {
       const losses: { side: SideName; loss: number }[] = [];
       for (const s of sides) losses.push({ side: s.name, loss: await s.trainer.loss() });
       post({ type: 'losses', workload, losses });
-      for (const l of losses.slice(1)) {
-        if (!sameLoss(losses[0].loss, l.loss)) {
-          throw new Error(
-            `${workload}: ${NAMES[l.side]} computes a loss of ${l.loss} at the shared starting weights, the engine ${losses[0].loss}. ` +
-              'They are not running the same model, so their speeds are not compared.'
-          );
-        }
-      }
+      const mismatch = startMismatch(workload, losses.map((l) => ({ name: NAMES[l.side], loss: l.loss })));
+      if (mismatch) throw new Error(mismatch);
       const rounds = await alternatingRounds(sides.map((s) => s.trainer), {
         rounds: req.rounds,
         roundSeconds: req.roundSeconds,

@@ -36,6 +36,19 @@ export function sameLoss(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b));
 }
 
+/**
+ * Why the sides may not be compared, or null when they may: the first side whose loss at the
+ * shared starting weights is not the first side's (the engine's).
+ */
+export function startMismatch(workload: string, losses: { name: string; loss: number }[]): string | null {
+  const [first, ...rest] = losses;
+  const off = rest.find((l) => !sameLoss(first.loss, l.loss));
+  return off
+    ? `${workload}: ${off.name} computes a loss of ${off.loss} at the shared starting weights, ${first.name} ${first.loss}. ` +
+        'They are not running the same model, so their speeds are not compared.'
+    : null;
+}
+
 export interface RoundsOptions {
   rounds: number;
   /** Target length of one round of the slowest side, in seconds (when `steps` is not given). */

@@ -31,8 +31,9 @@ async function startTfjs(): Promise<StartedPeer> {
     'tfjs-backend-wasm-simd.wasm': simdWasm,
     'tfjs-backend-wasm-threaded-simd.wasm': threadedWasm
   });
-  // One XNNPACK thread per core (TF.js's documented default, said explicitly); it matters only
-  // for the threaded build, which TF.js loads where SharedArrayBuffer exists.
+  // One XNNPACK thread per core asked for; it matters only for the threaded build, which TF.js
+  // loads where SharedArrayBuffer exists. TF.js caps it at half of hardwareConcurrency (its
+  // backend.cc assumes two hardware threads per core), and getThreadsCount() says what it used.
   setThreadsCount(Math.max(1, navigator.hardwareConcurrency || 1));
   if (!(await tf.setBackend('wasm'))) throw new Error('TF.js could not start its wasm backend');
   await tf.ready();

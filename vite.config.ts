@@ -4,6 +4,7 @@ import { staticProse } from './src/lib/server/static-prose.js';
 import { katexCss } from './src/lib/server/katex-css.js';
 import { figureText } from './src/lib/server/figure-text.js';
 import { offlineSizes } from './src/lib/server/offline-sizes.js';
+import { tfjsThreadedFactory } from './src/lib/server/tfjs-threaded-factory.js';
 
 /**
  * Cross-origin isolation (issue 21): with these two headers on every response, the browser gives
@@ -41,8 +42,9 @@ export default defineConfig({
   // lists the built files' sizes for the offline save button (see each file).
   // crossOriginIsolation comes first: its headers must be set before SvelteKit answers a request.
   plugins: [crossOriginIsolation(), staticProse(), figureText(), katexCss(), sveltekit(), offlineSizes()],
-  // Workers are ES modules so they can import the engine like any other module.
-  worker: { format: 'es' },
+  // Workers are ES modules so they can import the engine like any other module. The one plugin
+  // of their own lets TF.js start its wasm threads in the /bench page's worker (see the file).
+  worker: { format: 'es', plugins: () => [tfjsThreadedFactory()] },
   build: {
     // Figure chunks load their own imports when a figure nears the viewport; the preload lists that
     // would fetch them in parallel cost about 1 KB of the first load (every figure's list), and the

@@ -3,7 +3,7 @@
  * item 7), TF.js on its `cpu` and its `wasm` backend, in one run.
  *
  * For each workload and backend: both sides are built from the same data and initial weights
- * (workloads.ts), their starting losses are checked to agree, both are warmed up with the same
+ * (src/lib/models/bench/workloads.ts, shared with the /bench page), their starting losses are checked to agree, both are warmed up with the same
  * number of steps, then timed in rounds of the same number of steps, alternating which side goes
  * first. Each side's rate is the median over rounds. stdout gets exactly one line per pair,
  *   bench <workload> vs <backend>: engine <x>/s, tfjs <y>/s, ratio <x/y>, engine <g> GFLOP/s
@@ -27,14 +27,14 @@ const tf = await import('@tensorflow/tfjs-core');
 await import('@tensorflow/tfjs-core/dist/register_all_gradients.js');
 await import('@tensorflow/tfjs-backend-cpu');
 const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-const { tfjsTrainer } = await import('./tfjs-models');
-const { engineTrainer } = await import('./engine-models');
-const { WORK } = await import('./workloads');
+const { tfjsTrainer } = await import('../src/lib/models/bench/tfjs');
+const { engineTrainer } = await import('../src/lib/models/bench/engine');
+const { WORK } = await import('../src/lib/models/bench/workloads');
+const { alternatingRounds, fmt, sameLoss } = await import('../src/lib/models/bench/measure');
 const { workspace } = await import('../src/lib/engine/kernels/workspace');
 const { startThreads, threadCount } = await import('../src/lib/engine/threads');
 const { compareThreads } = await import('./threads');
-type WorkloadName = import('./workloads').WorkloadName;
-type Trainer = import('./workloads').Trainer;
+type WorkloadName = import('../src/lib/models/bench/workloads').WorkloadName;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -51,27 +51,6 @@ const THREADS = (process.env.BENCH_THREADS ?? '1').split(',').map(Number);
 if (!THREADS.every((n) => Number.isInteger(n) && n >= 1) || THREADS.length > 2) throw new Error('BENCH_THREADS: a thread count, or two separated by a comma');
 
 const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
-
-/** Seconds for `steps` training steps (the side's queued work included). */
-function time(t: Trainer, steps: number): number {
-  const start = performance.now();
-  for (let i = 0; i < steps; i++) t.step();
-  t.sync();
-  return (performance.now() - start) / 1000;
-}
-
-const median = (xs: number[]): number => {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** 3 significant digits at most, no exponent: 12345 → "12345", 3.14159 → "3.14". */
-function fmt(x: number): string {
-  if (x >= 100) return Math.round(x).toString();
-  if (x >= 10) return x.toFixed(1);
-  return x.toFixed(2);
-}
 
 interface Result {
   workload: WorkloadName;
@@ -101,34 +80,19 @@ async function compare(workload: WorkloadName, backend: string): Promise<Result>
   for (let s = performance.now(); performance.now() - s < 300;) scratch.step();
   const engine = engineTrainer(workload);
   const ref = tfjsTrainer(workload, backend);
-  const lossAtStart = { engine: engine.loss(), tfjs: ref.loss() };
-  if (!(Math.abs(lossAtStart.engine - lossAtStart.tfjs) <= 1e-4 * Math.max(1, Math.abs(lossAtStart.tfjs)))) {
+  const lossAtStart = { engine: await engine.loss(), tfjs: await ref.loss() };
+  if (!sameLoss(lossAtStart.engine, lossAtStart.tfjs)) {
     throw new Error(`${workload}/${backend}: the two models disagree before training (loss ${lossAtStart.engine} vs ${lossAtStart.tfjs})`);
   }
 
-  // Warm-up (JIT, buffer pools, wasm memory growth) with equal steps, and a first rate estimate.
-  let warmupSteps = 1;
-  time(engine, 1);
-  let tfSeconds = time(ref, 1);
-  while (tfSeconds < ROUND_SECONDS && warmupSteps < 4096) {
-    const more = warmupSteps;
-    time(engine, more);
-    tfSeconds += time(ref, more);
-    warmupSteps += more;
-  }
-  const stepsPerRound = Math.max(1, Math.round((ROUND_SECONDS * warmupSteps) / tfSeconds));
-
-  const engineRates: number[] = [], tfRates: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const sides: [Trainer, number[]][] = [[engine, engineRates], [ref, tfRates]];
-    if (r % 2) sides.reverse();
-    for (const [side, rates] of sides) rates.push((stepsPerRound * work.itemsPerStep) / time(side, stepsPerRound));
-  }
-  const lossAtEnd = { engine: engine.loss(), tfjs: ref.loss() };
+  // Warm-up (JIT, buffer pools, wasm memory growth) with equal steps, then alternating rounds.
+  const { warmupSteps, stepsPerRound, stepRates, medians } = await alternatingRounds([engine, ref], { rounds: ROUNDS, roundSeconds: ROUND_SECONDS });
+  const engineRates = stepRates[0].map((r) => r * work.itemsPerStep), tfRates = stepRates[1].map((r) => r * work.itemsPerStep);
+  const lossAtEnd = { engine: await engine.loss(), tfjs: await ref.loss() };
   ref.dispose();
   engine.dispose();
 
-  const e = median(engineRates), t = median(tfRates);
+  const e = medians[0] * work.itemsPerStep, t = medians[1] * work.itemsPerStep;
   const perItemFlops = work.flopsPerStep / work.itemsPerStep;
   const engineGflops = (e * perItemFlops) / 1e9;
   const line = `bench ${workload} vs ${backend}: engine ${fmt(e)}/s, tfjs ${fmt(t)}/s, ratio ${fmt(e / t)}, engine ${fmt(engineGflops)} GFLOP/s`;

@@ -6,8 +6,9 @@
  * count, and their losses must agree bit for bit (threads must not change results).
  */
 import { limitThreads, splitCount, startThreads } from '../src/lib/engine/threads';
-import { engineTrainer } from './engine-models';
-import { WORK, type Trainer, type WorkloadName } from './workloads';
+import { engineTrainer } from '../src/lib/models/bench/engine';
+import { median } from '../src/lib/models/bench/measure';
+import { WORK, type Trainer, type WorkloadName } from '../src/lib/models/bench/workloads';
 
 export interface ThreadsResult {
   workload: WorkloadName;
@@ -20,11 +21,6 @@ export interface ThreadsResult {
   splitsPerStep: number;
 }
 
-const median = (xs: number[]): number => {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function seconds(t: Trainer, steps: number): number {
   const start = performance.now();
@@ -33,11 +29,11 @@ function seconds(t: Trainer, steps: number): number {
 }
 
 /** Losses after `steps` steps of a fresh model on `threads` threads. */
-function lossesOn(workload: WorkloadName, threads: number, steps: number): number[] {
+async function lossesOn(workload: WorkloadName, threads: number, steps: number): Promise<number[]> {
   limitThreads(threads);
   const t = engineTrainer(workload);
   const out: number[] = [];
-  for (let i = 0; i < steps; i++) { t.step(); out.push(t.loss()); }
+  for (let i = 0; i < steps; i++) { t.step(); out.push(await t.loss()); }
   return out;
 }
 
@@ -47,7 +43,7 @@ export async function compareThreads(
 ): Promise<ThreadsResult> {
   const started = await startThreads(Math.max(...threads));
   if (started < Math.max(...threads)) throw new Error(`threads: only ${started} thread(s) could start`);
-  const [a, b] = [lossesOn(workload, threads[0], 3), lossesOn(workload, threads[1], 3)];
+  const [a, b] = [await lossesOn(workload, threads[0], 3), await lossesOn(workload, threads[1], 3)];
   if (a.some((v, i) => !Object.is(v, b[i]))) throw new Error(`${workload}: losses differ between ${threads[0]} and ${threads[1]} threads: ${a} vs ${b}`);
 
   const t = engineTrainer(workload);

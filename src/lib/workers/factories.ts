@@ -14,6 +14,7 @@ import type { RulesReply, RulesRequest } from './cat-dog-rules-protocol';
 import type { InspectReply, InspectRequest } from './cnn-inspect-protocol';
 import type { CodeModelReply, CodeModelRequest } from './code-model-protocol';
 import type { FromWorker, ToWorker } from './protocol';
+import type { BenchReply, BenchRequest } from './bench-protocol';
 
 declare const speaks: unique symbol;
 
@@ -52,3 +53,6 @@ export const codeModelWorker = (): TypedWorker<CodeModelRequest, CodeModelReply>
 
 /** Figure 12b's "watch it learn": a small code model trained from random numbers. */
 export const codeLearnWorker = (): TrainingWorker<CodeLearnConfig, CodeLearnSnapshot> => speaking(new Worker(new URL('./code-learn.worker.ts', import.meta.url), { type: 'module' }));
+
+/** The /bench page: the benchmark workloads, and the peers it compares the engine with. */
+export const benchWorker = (): TypedWorker<BenchRequest, BenchReply> => speaking(new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' }));

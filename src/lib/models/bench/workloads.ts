@@ -1,5 +1,6 @@
 /**
- * The three benchmark workloads of issue 3 item 7, as plain data: sizes, the training data and the
+ * The three benchmark workloads of issue 3 item 7 (run by `npm run bench` in Node and by the /bench
+ * page in the browser), as plain data: sizes, the training data and the
  * initial weights (seeded), and the multiply-add count of one training step. Both the engine and
  * TensorFlow.js build their model from these same arrays, so they start from identical weights and
  * see identical data.
@@ -10,8 +11,8 @@
  * implementation computes them. Elementwise work (activations, softmax, pooling, Adam) is not
  * counted, so GFLOP/s understates the work done a little, for both sides alike.
  */
-import { Rng } from '../src/lib/engine/random';
-import { NYC_CITYWIDE } from '../src/lib/data/nyc';
+import { Rng } from '../../engine/random';
+import { NYC_CITYWIDE } from '../../data/nyc';
 
 export type WorkloadName = 'mlp' | 'cnn' | 'attention';
 
@@ -34,9 +35,12 @@ export interface Trainer {
   /** One training step (forward, backward, optimiser update). */
   step(): void;
   /** The loss at the current weights (forward only; for checking both sides agree). */
-  loss(): number;
-  /** Waits for queued work (TF.js cpu and wasm run synchronously; this reads one value to be sure). */
-  sync(): void;
+  loss(): number | Promise<number>;
+  /**
+   * Waits for queued work: TF.js cpu and wasm run synchronously (this reads one value to be
+   * sure); jax-js dispatches lazily, and with its worker pool only asynchronously.
+   */
+  sync(): void | Promise<void>;
   dispose(): void;
 }
 

@@ -4,16 +4,16 @@
  * between steps (dense layers through the fused `linear` op, as the Linear layer does),
  * `tape.backward`, `Adam.step`.
  */
-import { Adam } from '../src/lib/engine/optim';
-import { tanh, relu, softmax } from '../src/lib/engine/ops/activation';
-import { mul } from '../src/lib/engine/ops/elementwise';
-import { linear, matmul } from '../src/lib/engine/ops/matmul';
-import { crossEntropy, mse } from '../src/lib/engine/ops/loss';
-import { transpose } from '../src/lib/engine/ops/shape';
-import { conv2d } from '../src/lib/engine/ops/conv';
-import { globalAvgPool, maxPool2d } from '../src/lib/engine/ops/pool';
-import { Tape } from '../src/lib/engine/tape';
-import { Tensor, param } from '../src/lib/engine/tensor';
+import { Adam } from '../../engine/optim';
+import { tanh, relu, softmax } from '../../engine/ops/activation';
+import { mul } from '../../engine/ops/elementwise';
+import { linear, matmul } from '../../engine/ops/matmul';
+import { crossEntropy, mse } from '../../engine/ops/loss';
+import { transpose } from '../../engine/ops/shape';
+import { conv2d } from '../../engine/ops/conv';
+import { globalAvgPool, maxPool2d } from '../../engine/ops/pool';
+import { Tape } from '../../engine/tape';
+import { Tensor, param } from '../../engine/tensor';
 import {
   ADAM_EPSILON, ATTENTION, CNN, MLP, attentionData, attentionParams, cnnData, cnnParams, mlpData, mlpParams,
   type Param, type Trainer, type WorkloadName

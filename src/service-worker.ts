@@ -13,7 +13,8 @@
  * "Save the lecture for offline use" (src/lib/ui/SaveOffline.svelte) sends "save": then every
  * file of the build — pages, chunks, static files (about 6 MB of them the cats/dogs photos) — is
  * fetched, with a progress message per file. "size" answers how many bytes that is, from
- * offline-sizes.json, which the build writes (src/lib/server/offline-sizes.js). KaTeX's .woff/.ttf
+ * offline-sizes.json, which the build writes (src/lib/server/offline-sizes.js; it leaves out the
+ * benchmark page's comparison libraries, which the lecture never loads). KaTeX's .woff/.ttf
  * fallbacks are left out of the save (browsers that run a service worker take .woff2) and are
  * cached on first use instead.
  *

@@ -51,7 +51,7 @@ function subset(indices: number[]) {
 }
 const held = subset(heldIdx);
 
-const run = new CnnTraining(config, train.images, train.labels, trainIdx);
+const run = new CnnTraining(config, train.images, train.labels, { indices: trainIdx });
 console.log(`train-cnn: ${parameterCount(run.net)} parameters, ${trainIdx.length} training photos, ${config.epochs} epochs × ${run.stepsPerEpoch} steps${holdout ? ', hold-out 200' : ''}`);
 const started = Date.now();
 const lossPerEpoch: number[] = [];

@@ -137,11 +137,11 @@ export function predictProbabilities(net: Cnn, bytes: Uint8Array, count: number)
 
 /**
  * Accuracy over a photo set in inference mode, in batches (memory stays small). Returns the count
- * right and each photo's predicted class. With `mirrored` (the same photos mirrored), each photo's
- * probabilities are the mean of its own and its mirror image's.
+ * right and each photo's predicted class. With `views` (other views of the same photos, e.g. their
+ * mirror images), each photo's probabilities are the mean over the photo and its views.
  */
 export function evaluate(
-  net: Cnn, images: Uint8Array, labels: ArrayLike<number>, batch = 100, mirrored?: Uint8Array
+  net: Cnn, images: Uint8Array, labels: ArrayLike<number>, batch = 100, views: readonly Uint8Array[] = []
 ): { correct: number; predicted: Uint8Array } {
   const n = labels.length;
   const predicted = new Uint8Array(n);
@@ -150,10 +150,11 @@ export function evaluate(
     const count = Math.min(batch, n - start);
     const range = [start * PIXELS_PER_IMAGE, (start + count) * PIXELS_PER_IMAGE] as const;
     const probs = predictProbabilities(net, images.subarray(...range), count);
-    if (mirrored) {
-      const other = predictProbabilities(net, mirrored.subarray(...range), count);
-      for (let j = 0; j < probs.length; j++) probs[j] = (probs[j] + other[j]) / 2;
+    for (const view of views) {
+      const other = predictProbabilities(net, view.subarray(...range), count);
+      for (let j = 0; j < probs.length; j++) probs[j] += other[j];
     }
+    // (A mean over the views would divide both classes' sums alike: the larger sum decides.)
     for (let i = 0; i < count; i++) {
       const cls = probs[i * 2 + 1] > probs[i * 2] ? 1 : 0;
       predicted[start + i] = cls;

@@ -13,6 +13,8 @@
  */
 import type { CnnLayout } from './cnn';
 
+export type TestViews = 1 | 2 | 4;
+
 export interface ScratchRecipe {
   name: string;
   layout: CnnLayout;
@@ -26,8 +28,11 @@ export interface ScratchRecipe {
   maxShift: number;
   flip: boolean;
   labelSmoothing: number;
-  /** Score each photo by the mean of its and its mirror image's probabilities. */
-  mirrorAtTest: boolean;
+  /**
+   * How many views of each test photo its score averages: 1 (the photo), 2 (and its mirror image)
+   * or 4 (both also shifted by 2 pixels down and right) — see testViews in scratch-recipe.ts.
+   */
+  testViews: TestViews;
 }
 
 /** The reader's wait: seconds of training (the time spent scoring the test photos included). */
@@ -61,6 +66,7 @@ export function describeRecipe(r: ScratchRecipe): string {
   const augment = [r.flip && 'mirrored', r.maxShift > 0 && `shifted by up to ${r.maxShift} pixels`].filter(Boolean);
   if (augment.length) parts.push(`photos ${augment.join(' and ')} at random`);
   if (r.labelSmoothing > 0) parts.push(`label smoothing ${r.labelSmoothing}`);
-  if (r.mirrorAtTest) parts.push('each test photo scored with its mirror image');
+  if (r.testViews === 2) parts.push('each test photo scored with its mirror image');
+  if (r.testViews === 4) parts.push('each test photo scored with its mirror image and both shifted by 2 pixels');
   return parts.join(', ');
 }

@@ -161,7 +161,8 @@ const mergeInto = (earlier: Result[], fresh: Result[]) => [...earlier.filter((e)
 const merged = mergeInto(before.candidates, results.filter((r) => r.speedup === 1)).sort((a, b) => best(b) - best(a));
 const faster = mergeInto(before.faster ?? [], results.filter((r) => r.speedup !== 1));
 const top = merged[0];
-const chosen: ScratchRecipe = { ...top.recipe, testViews: bestViews(top) };
+// (Runs of an imagined faster engine alone, before any candidate: the file's choice stays.)
+const chosen: ScratchRecipe = top ? { ...top.recipe, testViews: bestViews(top) } : before.chosen;
 const report = {
   script: 'scripts/choose-scratch-recipe.ts',
   date: new Date().toISOString(),

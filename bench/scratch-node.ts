@@ -5,13 +5,17 @@
  *   - beside `npm run bench:page -- --only scratch` at the same moment, Chromium's speed against
  *     Node's (the steps each takes in the same seconds): scripts/choose-scratch-recipe.ts's
  *     BROWSER_FACTOR;
- *   - with --seconds 120 (say), what a twice-as-fast engine would reach in the figure's minute.
+ *   - with --seconds 120 (say), what a twice-as-fast engine would reach in the figure's minute;
+ *   - with --clock cpu, what Chromium would reach on an idle core: the trainer's clock is this
+ *     process's CPU time × CHROMIUM_OVER_NODE, which other processes on a loaded machine do not
+ *     slow down (an estimate: it assumes that factor).
  *
- *   npx tsx bench/scratch-node.ts [--seconds 60] [--runs 1]
+ *   npx tsx bench/scratch-node.ts [--seconds 60] [--runs 1] [--clock wall|cpu]
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { ScratchTrainer } from '../src/lib/models/cnn/cnn-scratch';
+import { CHROMIUM_OVER_NODE } from '../src/lib/models/cnn/scratch-plan';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,8 +23,14 @@ const arg = (name: string) => {
 };
 const seconds = arg('seconds') ?? 60;
 const runs = arg('runs') ?? 1;
-const trainer = new ScratchTrainer((url) => new Uint8Array(readFileSync(url)));
-console.log(`recipe ${trainer.recipe.name}, ${seconds} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const cpu = process.argv.includes('cpu');
+/** Milliseconds: CPU time scaled to Chromium's speed, or the wall clock. */
+const cpuClock = () => {
+  const { user, system } = process.cpuUsage();
+  return ((user + system) / 1000) * CHROMIUM_OVER_NODE;
+};
+const trainer = new ScratchTrainer((url) => new Uint8Array(readFileSync(url)), cpu ? cpuClock : undefined);
+console.log(`recipe ${trainer.recipe.name}, ${seconds} s on the ${cpu ? `CPU clock × ${CHROMIUM_OVER_NODE}` : 'wall clock'}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 for (let run = 0; run < runs; run++) {
   trainer.reset({ seed: 7, dataUrl: 'static/data', seconds });
   while (!trainer.finished()) trainer.step();

@@ -14,7 +14,7 @@
  *   2. training     steps = (60 s − the figure's scorings of the test photos) / (seconds per step ×
  *                   BROWSER_FACTOR), the learning rate following the same fraction of the budget
  *                   as the figure's clock does
- * BROWSER_FACTOR is Chromium's seconds per step over Node's for the same network (see below).
+ * BROWSER_FACTOR is Chromium's seconds per step over Node's for the same work (CHROMIUM_OVER_NODE).
  *
  *   npx tsx scripts/choose-scratch-recipe.ts [--only name,name] [--seeds 1,2] [--speedup k] [--dry]
  * --only trains those candidates. Results are merged into the file's earlier ones (a candidate
@@ -28,16 +28,13 @@ import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
 import { PIXELS_PER_IMAGE, SPLIT_FILES, decodePhotoSet } from '../src/lib/data/cats-dogs';
 import { evaluate } from '../src/lib/models/cnn/cnn';
-import { BUDGET_SECONDS, SCORINGS_IN_BUDGET, type ScratchRecipe, type TestViews } from '../src/lib/models/cnn/scratch-plan';
+import {
+  BUDGET_SECONDS, CHROMIUM_OVER_NODE, SCORINGS_IN_BUDGET, type ScratchRecipe, type TestViews
+} from '../src/lib/models/cnn/scratch-plan';
 import { TimedCnnTraining, testViews, validationSplit } from '../src/lib/models/cnn/scratch-recipe';
 import { CANDIDATES } from './scratch-candidates';
 
-/**
- * Chromium's seconds per training step over Node's for the same network and machine: measured by
- * `npm run bench:page -- --only scratch` (figure 7b's steps per second) beside this script's
- * calibration of the chosen recipe, on the same loaded machine, see the report in the file.
- */
-const BROWSER_FACTOR = 1.3;
+const BROWSER_FACTOR = CHROMIUM_OVER_NODE;
 const ROUNDS = 3;
 const STEPS_PER_ROUND = 4;
 const VIEWS: TestViews[] = [1, 2, 4];

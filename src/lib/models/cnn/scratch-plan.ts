@@ -43,6 +43,16 @@ export const SCORE_EVERY_SECONDS = 10;
 export const SCORINGS_IN_BUDGET = Math.ceil(BUDGET_SECONDS / SCORE_EVERY_SECONDS) - 1;
 
 /**
+ * Chromium's seconds per training step over Node's for the same work on this machine. Issue 21
+ * measured the figure's former run in Chromium, one core busy and the other idle: 600 steps of the
+ * shipped network and 12 scorings of the 400 test photos in 98 s. scripts/choose-scratch-recipe.ts's calibration times
+ * the same work at 0.1175 s of CPU per step and 0.82 s per scoring (2026-12-04, loaded machine),
+ * 80 s in all: a factor of 1.22; with the 0.108 s per step timed on the wall clock when the machine
+ * was near idle (load 1–2) it is 1.32. 1.3 gives each candidate no more steps than Chromium takes.
+ */
+export const CHROMIUM_OVER_NODE = 1.3;
+
+/**
  * The learning rate when `progress` (seconds spent / seconds budgeted, clamped to [0, 1]) of the
  * budget is gone: a linear warm-up to `peakLr` over the first `warmup` of it, then a linear or
  * half-cosine decay that reaches 0 exactly at progress 1.

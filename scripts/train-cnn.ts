@@ -15,7 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { saveParams } from '../src/lib/engine';
-import { PIXELS_PER_IMAGE, SPLIT_FILES, TRAIN_PER_CLASS, decodePhotoSet, type Split } from '../src/lib/data/cats-dogs';
+import { PIXELS_PER_IMAGE, SPLIT_FILES, decodePhotoSet, type Split } from '../src/lib/data/cats-dogs';
+import { validationSplit } from '../src/lib/models/cnn/scratch-recipe';
 import { evaluate, parameterCount, savedTensors } from '../src/lib/models/cnn/cnn';
 import { CnnTraining, DEFAULT_TRAINING } from '../src/lib/models/cnn/cnn-training';
 
@@ -39,11 +40,10 @@ const load = (split: Split) => decodePhotoSet(new Uint8Array(readFileSync(path.j
 const train = load('train');
 const test = load('test');
 
-// Hold-out: the last 100 training photos of each class.
-const HOLD = 100;
-const isHeld = (i: number) => holdout && i % TRAIN_PER_CLASS >= TRAIN_PER_CLASS - HOLD;
-const trainIdx = Array.from({ length: train.count }, (_, i) => i).filter((i) => !isHeld(i));
-const heldIdx = Array.from({ length: train.count }, (_, i) => i).filter(isHeld);
+// Hold-out: the last 100 training photos of each class (the 200 figure 7b's recipe was chosen on).
+const split = validationSplit();
+const trainIdx = holdout ? split.train : Array.from({ length: train.count }, (_, i) => i);
+const heldIdx = holdout ? split.validation : [];
 function subset(indices: number[]) {
   const images = new Uint8Array(indices.length * PIXELS_PER_IMAGE);
   indices.forEach((src, k) => images.set(train.images.subarray(src * PIXELS_PER_IMAGE, (src + 1) * PIXELS_PER_IMAGE), k * PIXELS_PER_IMAGE));
@@ -51,7 +51,7 @@ function subset(indices: number[]) {
 }
 const held = subset(heldIdx);
 
-const run = new CnnTraining(config, train.images, train.labels, trainIdx);
+const run = new CnnTraining(config, train.images, train.labels, { indices: trainIdx });
 console.log(`train-cnn: ${parameterCount(run.net)} parameters, ${trainIdx.length} training photos, ${config.epochs} epochs × ${run.stepsPerEpoch} steps${holdout ? ', hold-out 200' : ''}`);
 const started = Date.now();
 const lossPerEpoch: number[] = [];

@@ -3,6 +3,7 @@
  * browser tests (tests/e2e/section2, 5, 7, 8, 11).
  */
 import type { Locator, Page } from 'playwright-core';
+import { openScratch } from './scratch';
 
 export interface Trainer {
   /** The figure's id. */
@@ -56,9 +57,10 @@ export const TRAINERS: Trainer[] = [
     prepare: async (fig) => {
       await until(async () => /^\d/.test((await fig.locator('[data-readout="cnn-accuracy"]').textContent()) ?? ''));
       await visible(fig.locator('[data-readout="probability"]'));
+      await openScratch(fig);
     },
     start: (fig) => fig.getByRole('button', { name: 'Train from scratch' }).click(),
-    stop: (fig) => fig.getByRole('button', { name: 'Stop' }).click()
+    stop: pressIfShown('Stop')
   },
   {
     id: '8b',

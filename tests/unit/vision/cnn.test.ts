@@ -44,8 +44,8 @@ describe('cnn', () => {
   it('training: the same seed gives the same losses, and a few steps on 32 photos lower the loss', () => {
     const idx = [...Array.from({ length: 16 }, (_, i) => i), ...Array.from({ length: 16 }, (_, i) => 200 + i)];
     const config = { ...DEFAULT_TRAINING, epochs: 10, batchSize: 16, maxShift: 0, flip: false, warmupEpochs: 0 };
-    const a = new CnnTraining(config, test.images, test.labels, idx);
-    const b = new CnnTraining(config, test.images, test.labels, idx);
+    const a = new CnnTraining(config, test.images, test.labels, { indices: idx });
+    const b = new CnnTraining(config, test.images, test.labels, { indices: idx });
     const first = [a.step(), a.step()];
     expect([b.step(), b.step()]).toEqual(first);
     let last = 0;

@@ -11,9 +11,9 @@
  * Mini-batches are fixed-size draws from a seeded shuffle per epoch (the last partial batch of an
  * epoch is dropped, so every step has the same shapes and the tape reuses its buffers).
  */
-import { Adam, AdamW, Rng, Tape, Tensor, cosine, crossEntropy, type Schedule } from '../../engine';
+import { Adam, AdamW, Rng, Tape, Tensor, add, cosine, crossEntropy, mul, type Schedule } from '../../engine';
 import { CHANNELS, IMAGE_SIZE, PIXELS_PER_IMAGE } from '../../data/cats-dogs';
-import { type Cnn, createCnn, decayedParams, forward, parameters, scalePixel } from './cnn';
+import { type Cnn, type CnnLayout, DEFAULT_LAYOUT, createCnn, decayedParams, forward, parameters, scalePixel } from './cnn';
 
 export interface CnnTrainingConfig {
   seed: number;
@@ -25,6 +25,18 @@ export interface CnnTrainingConfig {
   /** Largest shift of the random crop, in pixels (0: no shifting). */
   maxShift: number;
   flip: boolean;
+  /** Label smoothing ε (Szegedy et al., 2016): the target puts ε/2 on the wrong class (0: none). */
+  labelSmoothing?: number;
+}
+
+/** What a caller may change beyond the recipe's numbers (figure 7b's timed run, scratch-recipe.ts). */
+export interface CnnTrainingOptions {
+  /** Which photos of `images` to train on (default: all). */
+  indices?: readonly number[];
+  /** The network's shape (default: the shipped network's). */
+  layout?: CnnLayout;
+  /** The learning rate at each update, replacing the recipe's warm-up and cosine over epochs. */
+  lr?: Schedule;
 }
 
 export const DEFAULT_TRAINING: CnnTrainingConfig = {
@@ -80,23 +92,24 @@ export class CnnTraining {
   private readonly batchData: Float32Array;
   private readonly batchInput: Tensor;
   private readonly batchLabels: Int32Array;
+  /** Each photo's other class, for label smoothing's share of the loss. */
+  private readonly otherLabels: Int32Array;
   steps = 0;
 
   constructor(
     config: CnnTrainingConfig,
     private readonly images: Uint8Array,
     private readonly labels: ArrayLike<number>,
-    /** Which photos of `images` to train on (default: all). */
-    indices?: readonly number[]
+    { indices, layout = DEFAULT_LAYOUT, lr }: CnnTrainingOptions = {}
   ) {
     this.config = config;
-    this.net = createCnn(config.seed);
+    this.net = createCnn(config.seed, layout);
     this.rng = new Rng(config.seed + 1);
     this.order = indices ? [...indices] : Array.from({ length: labels.length }, (_, i) => i);
     if (this.order.length < config.batchSize) throw new Error('CnnTraining: fewer photos than one batch');
     this.stepsPerEpoch = Math.floor(this.order.length / config.batchSize);
     this.totalSteps = this.stepsPerEpoch * config.epochs;
-    this.schedule = cosine({
+    this.schedule = lr ?? cosine({
       peak: config.peakLr,
       total: this.totalSteps,
       warmup: Math.min(this.totalSteps, Math.round(config.warmupEpochs * this.stepsPerEpoch))
@@ -109,6 +122,7 @@ export class CnnTraining {
     this.batchData = new Float32Array(config.batchSize * PIXELS_PER_IMAGE);
     this.batchInput = new Tensor(this.batchData, [config.batchSize, IMAGE_SIZE, IMAGE_SIZE, CHANNELS]);
     this.batchLabels = new Int32Array(config.batchSize);
+    this.otherLabels = new Int32Array(config.batchSize);
   }
 
   get epoch(): number {
@@ -138,14 +152,25 @@ export class CnnTraining {
       const src = this.images.subarray(index * PIXELS_PER_IMAGE, (index + 1) * PIXELS_PER_IMAGE);
       augmentInto(src, this.batchData, b * PIXELS_PER_IMAGE, dx, dy, mirror);
       this.batchLabels[b] = this.labels[index];
+      this.otherLabels[b] = 1 - this.labels[index];
     }
     this.tape.reset();
     const logits = forward(this.tape, this.net, this.batchInput, { training: true, rng: this.rng });
-    const loss = crossEntropy(this.tape, logits, this.batchLabels);
+    const loss = smoothedCrossEntropy(this.tape, logits, this.batchLabels, this.otherLabels, this.config.labelSmoothing ?? 0);
     this.tape.backward(loss);
     this.decayed.step();
     this.undecayed.step();
     this.steps++;
     return loss.item();
   }
+}
+
+/**
+ * Cross-entropy against smoothed two-class targets (1 − ε/2 on the label, ε/2 on the other class):
+ * (1 − ε/2)·CE(label) + (ε/2)·CE(other). ε = 0 is the plain cross-entropy.
+ */
+export function smoothedCrossEntropy(tape: Tape, logits: Tensor, labels: Int32Array, others: Int32Array, epsilon: number): Tensor {
+  const right = crossEntropy(tape, logits, labels);
+  if (epsilon === 0) return right;
+  return add(tape, mul(tape, right, 1 - epsilon / 2), mul(tape, crossEntropy(tape, logits, others), epsilon / 2));
 }

@@ -21,24 +21,35 @@ import { IMAGE_SIZE, CHANNELS, PIXELS_PER_IMAGE } from '../../data/cats-dogs';
 
 /** Output channels of the six convolutions, two per stage. */
 export const CONV_CHANNELS = [16, 16, 32, 32, 64, 64] as const;
-/** Max-pool after these convolutions (end of stages 1 and 2). */
-const POOL_AFTER = new Set([1, 3]);
 export const DROPOUT = 0.2;
 export const CLASSES = 2;
+
+/**
+ * The network's shape: the output channels of each 3×3 convolution, and after which of them
+ * (0-based) a 2×2 max-pool halves the map. The shipped network is DEFAULT_LAYOUT; figure 7b's
+ * "train from scratch" may train another shape of the same family (scratch-recipe.ts).
+ */
+export interface CnnLayout {
+  channels: readonly number[];
+  poolAfter: readonly number[];
+  dropout: number;
+}
+export const DEFAULT_LAYOUT: CnnLayout = { channels: CONV_CHANNELS, poolAfter: [1, 3], dropout: DROPOUT };
 
 export interface Cnn {
   /** Filters [3, 3, in, out], named conv1 … conv6. */
   convs: Tensor[];
   norms: BatchNorm[];
   dense: Linear;
+  layout: CnnLayout;
 }
 
-export function createCnn(seed: number): Cnn {
+export function createCnn(seed: number, layout: CnnLayout = DEFAULT_LAYOUT): Cnn {
   const rng = new Rng(seed);
   const convs: Tensor[] = [];
   const norms: BatchNorm[] = [];
   let inCh: number = CHANNELS;
-  CONV_CHANNELS.forEach((outCh, i) => {
+  layout.channels.forEach((outCh, i) => {
     // He initialisation: the right scale for ReLU layers (He et al., 2015).
     convs.push(param(heNormal(rng, [3, 3, inCh, outCh]), `conv${i + 1}.weight`));
     // Momentum 0.9: the running statistics settle within a few dozen steps, so even a short run
@@ -47,7 +58,7 @@ export function createCnn(seed: number): Cnn {
     inCh = outCh;
   });
   const dense = new Linear(rng, inCh, CLASSES, { name: 'dense' });
-  return { convs, norms, dense };
+  return { convs, norms, dense, layout };
 }
 
 /** The tensors gradient descent changes. */
@@ -86,20 +97,21 @@ export interface ForwardOptions {
 /** Logits [N, 2] for images [N, 32, 32, 3]. */
 export function forward(tape: Tape, net: Cnn, x: Tensor, options: ForwardOptions): Tensor {
   let h = x;
+  let pools = 0;
   for (let i = 0; i < net.convs.length; i++) {
     h = conv2d(tape, h, net.convs[i], null, { padding: 'same' });
     h = batchNorm(tape, h, net.norms[i], options.training);
     h = relu(tape, h);
     options.observe?.({ name: `conv${i + 1}`, tensor: h });
-    if (POOL_AFTER.has(i)) {
+    if (net.layout.poolAfter.includes(i)) {
       h = maxPool2d(tape, h);
-      options.observe?.({ name: `pool${i === 1 ? 1 : 2}`, tensor: h });
+      options.observe?.({ name: `pool${++pools}`, tensor: h });
     }
   }
   h = globalAvgPool(tape, h);
   if (options.training) {
     if (!options.rng) throw new Error('cnn forward: training needs an rng for dropout');
-    h = dropout(tape, h, DROPOUT, options.rng, true);
+    if (net.layout.dropout > 0) h = dropout(tape, h, net.layout.dropout, options.rng, true);
   }
   return net.dense.forward(tape, h);
 }
@@ -124,18 +136,25 @@ export function predictProbabilities(net: Cnn, bytes: Uint8Array, count: number)
 }
 
 /**
- * Accuracy over a photo set in inference mode, in batches (memory stays small). `onBatch` lets a
- * caller yield between batches. Returns the count right and each photo's predicted class.
+ * Accuracy over a photo set in inference mode, in batches (memory stays small). Returns the count
+ * right and each photo's predicted class. With `views` (other views of the same photos, e.g. their
+ * mirror images), each photo's probabilities are the mean over the photo and its views.
  */
 export function evaluate(
-  net: Cnn, images: Uint8Array, labels: ArrayLike<number>, batch = 100
+  net: Cnn, images: Uint8Array, labels: ArrayLike<number>, batch = 100, views: readonly Uint8Array[] = []
 ): { correct: number; predicted: Uint8Array } {
   const n = labels.length;
   const predicted = new Uint8Array(n);
   let correct = 0;
   for (let start = 0; start < n; start += batch) {
     const count = Math.min(batch, n - start);
-    const probs = predictProbabilities(net, images.subarray(start * PIXELS_PER_IMAGE, (start + count) * PIXELS_PER_IMAGE), count);
+    const range = [start * PIXELS_PER_IMAGE, (start + count) * PIXELS_PER_IMAGE] as const;
+    const probs = predictProbabilities(net, images.subarray(...range), count);
+    for (const view of views) {
+      const other = predictProbabilities(net, view.subarray(...range), count);
+      for (let j = 0; j < probs.length; j++) probs[j] += other[j];
+    }
+    // (A mean over the views would divide both classes' sums alike: the larger sum decides.)
     for (let i = 0; i < count; i++) {
       const cls = probs[i * 2 + 1] > probs[i * 2] ? 1 : 0;
       predicted[start + i] = cls;

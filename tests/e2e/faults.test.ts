@@ -23,8 +23,12 @@ const THROWS_AT_LOAD = "throw new Error('test fault: this script throws as it lo
  * refuses any console error or uncaught exception: every figure must handle its worker's fault.
  */
 const openWithoutServiceWorker = (open: LectureFixtures['open'], path = '/') => open({ serviceWorkers: 'block', path });
+/**
+ * The faulty script keeps the real one's headers: the page is cross-origin isolated (for threads),
+ * and a worker script without the isolation headers would not even load, a different fault.
+ */
 const serve = (page: Page, name: string, body: string) =>
-  page.route(workerUrl(name), (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }));
+  page.route(workerUrl(name), async (route) => route.fulfill({ response: await route.fetch(), body }));
 
 describe('a worker that throws', () => {
   test('5d (TrainingClient): a message and Try again; the page goes on; after Try again the loss falls', async ({ open }) => {
